@@ -1,0 +1,32 @@
+// One jest run, three projects: unit tests sit next to the code; integration tests start Azurite and
+// the local Microsoft 365 on free ports; end-to-end tests start the whole dev stack.
+const swc = ['@swc/jest', { jsc: { parser: { syntax: 'typescript', tsx: true }, target: 'es2022' }, module: { type: 'commonjs' } }];
+const common = {
+  transform: { '^.+\\.(t|j)sx?$': swc },
+  testEnvironment: 'node',
+  // ESM-only dependencies are transformed too.
+  transformIgnorePatterns: ['/node_modules/(?!(jose)/)'],
+  modulePathIgnorePatterns: ['<rootDir>/.*/dist/'],
+};
+module.exports = {
+  projects: [
+    {
+      ...common,
+      displayName: 'unit',
+      testMatch: ['<rootDir>/{functions,bot,infra/local,tabs,outlook-addin}/src/**/*.test.ts?(x)'],
+    },
+    {
+      ...common,
+      displayName: 'integration',
+      testMatch: ['<rootDir>/{functions,bot,infra/local}/src/**/*.itest.ts', '<rootDir>/tests/integration/**/*.test.ts'],
+      testTimeout: 60000,
+    },
+    {
+      ...common,
+      displayName: 'e2e',
+      testMatch: ['<rootDir>/tests/e2e/**/*.test.ts'],
+      testTimeout: 180000,
+      maxWorkers: 1,
+    },
+  ],
+};
