@@ -1,0 +1,50 @@
+/**
+ * The demo tenant served by the local Microsoft 365: fixed ids so that seeds, tests and the
+ * app package agree across restarts. Local development only; never used in Azure.
+ */
+export const demoTenant = {
+  tenantId: '5f1c2a7e-3b8d-4c6f-9e21-0a4b7d9c8e31',
+  domain: 'zaakwerk.test',
+  password: 'dev',
+  /** The one Entra app registration of Zaakwerk: SPA (tab, add-in) + exposed API + confidential client for OBO. */
+  apiApp: {
+    clientId: '3d6a9c1f-7e2b-4a58-b0c4-6f1e8d2a9b57',
+    appIdUri: 'api://localhost/3d6a9c1f-7e2b-4a58-b0c4-6f1e8d2a9b57',
+    scope: 'access_as_user',
+    clientSecret: 'local-dev-api-secret',
+  },
+  /** The bot's own app registration (client credentials to call the API). */
+  botApp: {
+    clientId: '9b2e4f6a-1c3d-4e5f-8a7b-2c9d0e1f3a46',
+    clientSecret: 'local-dev-bot-secret',
+  },
+  appRoles: {
+    admin: 'Zaakwerk.Admin',
+    coordinator: 'Zaakwerk.Coordinator',
+    recordsManager: 'Zaakwerk.RecordsManager',
+    contactCentre: 'Zaakwerk.ContactCentre',
+    auditor: 'Zaakwerk.Auditor',
+    botActAsUser: 'Zaakwerk.Bot.ActAsUser',
+  },
+  groups: [
+    { id: 'a1b2c3d4-0001-4000-8000-000000000001', displayName: 'Zaakwerk Behandelaars', mailNickname: 'zw-behandelaars', appRole: null },
+    { id: 'a1b2c3d4-0002-4000-8000-000000000002', displayName: 'Zaakwerk Coördinatoren', mailNickname: 'zw-coordinatoren', appRole: 'Zaakwerk.Coordinator' },
+    { id: 'a1b2c3d4-0003-4000-8000-000000000003', displayName: 'Zaakwerk Functioneel beheer', mailNickname: 'zw-beheer', appRole: 'Zaakwerk.Admin' },
+    { id: 'a1b2c3d4-0004-4000-8000-000000000004', displayName: 'Zaakwerk Archief', mailNickname: 'zw-archief', appRole: 'Zaakwerk.RecordsManager' },
+    { id: 'a1b2c3d4-0005-4000-8000-000000000005', displayName: 'Zaakwerk Klantcontactcentrum', mailNickname: 'zw-kcc', appRole: 'Zaakwerk.ContactCentre' },
+    { id: 'a1b2c3d4-0006-4000-8000-000000000006', displayName: 'Zaakwerk Raadplegers', mailNickname: 'zw-raadplegers', appRole: null },
+  ],
+  personas: [
+    { login: 'behandelaar', id: 'b0000001-5a1e-4d2c-9f00-000000000001', displayName: 'Sanne de Vries', givenName: 'Sanne', surname: 'de Vries', jobTitle: 'Behandelaar vergunningen', department: 'Vergunningen', groups: ['zw-behandelaars'] },
+    { login: 'behandelaar2', id: 'b0000002-5a1e-4d2c-9f00-000000000002', displayName: 'Daan Bakker', givenName: 'Daan', surname: 'Bakker', jobTitle: 'Behandelaar vergunningen', department: 'Vergunningen', groups: ['zw-behandelaars'] },
+    { login: 'coordinator', id: 'b0000003-5a1e-4d2c-9f00-000000000003', displayName: 'Fatima El Amrani', givenName: 'Fatima', surname: 'El Amrani', jobTitle: 'Teamleider vergunningen', department: 'Vergunningen', groups: ['zw-behandelaars', 'zw-coordinatoren'] },
+    { login: 'beheerder', id: 'b0000004-5a1e-4d2c-9f00-000000000004', displayName: 'Pieter Jansen', givenName: 'Pieter', surname: 'Jansen', jobTitle: 'Functioneel beheerder', department: 'Informatievoorziening', groups: ['zw-beheer'] },
+    { login: 'archivaris', id: 'b0000005-5a1e-4d2c-9f00-000000000005', displayName: 'Marieke van den Berg', givenName: 'Marieke', surname: 'van den Berg', jobTitle: 'Archivaris', department: 'Documentaire informatievoorziening', groups: ['zw-archief'] },
+    { login: 'kcc', id: 'b0000006-5a1e-4d2c-9f00-000000000006', displayName: 'Kevin Visser', givenName: 'Kevin', surname: 'Visser', jobTitle: 'Klantcontactmedewerker', department: 'Klantcontactcentrum', groups: ['zw-kcc'] },
+    { login: 'raadpleger', id: 'b0000007-5a1e-4d2c-9f00-000000000007', displayName: 'Ingrid Smit', givenName: 'Ingrid', surname: 'Smit', jobTitle: 'Beleidsmedewerker', department: 'Ruimtelijke ordening', groups: ['zw-raadplegers'] },
+    { login: 'adviseur', id: 'b0000008-5a1e-4d2c-9f00-000000000008', displayName: 'Joost Mulder', givenName: 'Joost', surname: 'Mulder', jobTitle: 'Adviseur constructieve veiligheid', department: 'Bouw- en woningtoezicht', groups: [] },
+  ],
+} as const;
+
+export type DemoPersona = (typeof demoTenant.personas)[number];
+export const personaUpn = (p: Pick<DemoPersona, 'login'>): string => `${p.login}@${demoTenant.domain}`;
