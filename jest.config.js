@@ -26,7 +26,6 @@ module.exports = {
       displayName: 'e2e',
       testMatch: ['<rootDir>/tests/e2e/**/*.test.ts'],
       testTimeout: 180000,
-      maxWorkers: 1,
     },
   ],
 };
