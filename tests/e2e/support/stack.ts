@@ -13,6 +13,8 @@ export interface RunningStack {
   endpoints: StackEndpoints;
   /** Everything the stack printed so far (for failure messages). */
   output(): string;
+  /** The environment the stack was started with (its ports are 0: the real ones are in `endpoints`). */
+  env: NodeJS.ProcessEnv;
   stop(): Promise<void>;
 }
 
@@ -55,7 +57,7 @@ export async function startStack(opts: { services?: Array<'bot' | 'playground' |
   const deadline = Date.now() + (opts.timeoutMs ?? 150000);
   for (;;) {
     const text = await readFile(endpointsFile, 'utf8').catch(() => null);
-    if (text) return { endpoints: JSON.parse(text) as StackEndpoints, output: () => output, stop };
+    if (text) return { endpoints: JSON.parse(text) as StackEndpoints, output: () => output, env, stop };
     if (child.exitCode !== null || Date.now() > deadline) {
       await stop();
       throw new Error(`the dev stack did not start (exit ${child.exitCode}):\n${output.slice(-6000)}`);
