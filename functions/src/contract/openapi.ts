@@ -1,0 +1,88 @@
+import { OpenAPIRegistry, OpenApiGeneratorV31 } from '@asteasolutions/zod-to-openapi';
+import { z } from 'zod';
+import { CaseListQuerySchema, CaseListSchema } from './case-summary';
+import { HealthSchema } from './health';
+import { MeSchema } from './me';
+import { ProblemSchema } from './problem';
+
+/** The paths in the document; a test checks each endpoint of the endpoint table is described. */
+export const documentedPaths = ['/v1/health', '/v1/me', '/v1/cases', '/v1/openapi.json'] as const;
+
+const problem = (description: string) => ({
+  description,
+  content: { 'application/problem+json': { schema: ProblemSchema } },
+});
+const authProblems = {
+  401: problem('No, invalid or expired bearer token (`WWW-Authenticate: Bearer`)'),
+  403: problem('Authenticated, but not allowed'),
+};
+
+function describeApi(registry: OpenAPIRegistry): void {
+  registry.registerComponent('securitySchemes', 'entra', {
+    type: 'http',
+    scheme: 'bearer',
+    bearerFormat: 'JWT',
+    description: 'Microsoft Entra ID v2 access token for the Zaakwerk API (scope `access_as_user`)',
+  });
+  const secured = [{ entra: [] }];
+
+  registry.registerPath({
+    method: 'get',
+    path: '/v1/health',
+    summary: 'Health of the API and each dependency',
+    responses: {
+      200: { description: 'All dependencies up', content: { 'application/json': { schema: HealthSchema } } },
+      503: { description: 'A dependency is down (same shape)', content: { 'application/json': { schema: HealthSchema } } },
+    },
+  });
+  registry.registerPath({
+    method: 'get',
+    path: '/v1/me',
+    summary: 'The signed-in user (or the user the bot acts for), with global roles',
+    security: secured,
+    request: {
+      headers: z.object({
+        'x-zaakwerk-acting-user': z.string().optional().meta({
+          description: 'Entra object id of the user the bot acts for; accepted from the bot app identity only',
+        }),
+      }),
+    },
+    responses: {
+      200: { description: 'The user', content: { 'application/json': { schema: MeSchema } } },
+      ...authProblems,
+    },
+  });
+  registry.registerPath({
+    method: 'get',
+    path: '/v1/cases',
+    summary: 'A work queue of cases, sorted by final deadline',
+    security: secured,
+    request: { query: CaseListQuerySchema },
+    responses: {
+      200: { description: 'One page of the queue', content: { 'application/json': { schema: CaseListSchema } } },
+      400: problem('Invalid query (every invalid parameter listed in `errors`)'),
+      ...authProblems,
+    },
+  });
+  registry.registerPath({
+    method: 'get',
+    path: '/v1/openapi.json',
+    summary: 'This document',
+    responses: { 200: { description: 'OpenAPI 3.1 document', content: { 'application/json': { schema: z.object({}) } } } },
+  });
+}
+
+/** Builds the OpenAPI 3.1 document from the zod contract; deterministic, so the drift check can compare. */
+export function buildOpenApiDocument(version: string): ReturnType<OpenApiGeneratorV31['generateDocument']> {
+  const registry = new OpenAPIRegistry();
+  describeApi(registry);
+  return new OpenApiGeneratorV31(registry.definitions).generateDocument({
+    openapi: '3.1.0',
+    info: {
+      title: 'Zaakwerk API',
+      version,
+      description: 'Case management inside Microsoft 365. Errors are RFC 9457 problem details with a stable `code`.',
+    },
+    servers: [{ url: '/api' }],
+  });
+}
