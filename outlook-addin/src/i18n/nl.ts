@@ -1,0 +1,22 @@
+/** Dutch strings: the task pane's first language. `{name}`-style placeholders are filled by `format`. */
+export const nl = {
+  appTitle: 'Zaakwerk',
+  loading: 'Zaakwerk wordt geladen…',
+  configErrorTitle: 'Zaakwerk kan niet starten',
+  configErrorBody: 'De configuratie (config.json) ontbreekt of is ongeldig.',
+  messageHeading: 'Geselecteerde e-mail',
+  subjectLabel: 'Onderwerp',
+  fromLabel: 'Van',
+  noSubject: '(geen onderwerp)',
+  unknownSender: 'Onbekende afzender',
+  noMessageSelected: 'Selecteer een e-mail om die later aan een zaak te koppelen.',
+  outsideOutlook: 'Dit venster draait buiten Outlook: er is geen e-mail geselecteerd.',
+  accountHeading: 'Account',
+  signInPrompt: 'Meld je aan om Zaakwerk te gebruiken.',
+  signInButton: 'Aanmelden bij Zaakwerk',
+  signingIn: 'Bezig met aanmelden…',
+  signedInAs: 'Aangemeld als {name}',
+  signInFailed: 'Aanmelden is mislukt: {detail}',
+  meFailed: 'Je gegevens konden niet worden opgehaald: {detail}',
+  retry: 'Opnieuw proberen',
+} as const;
