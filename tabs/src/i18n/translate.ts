@@ -1,0 +1,34 @@
+import { en } from './en';
+import type { Locale, MessageKey, Messages } from './messages';
+import { nl } from './nl';
+
+export const dictionaries: Readonly<Record<Locale, Messages>> = { nl, en };
+
+/**
+ * Picks the UI language from preferred locales (Teams context locale, or navigator.languages):
+ * the first one that is Dutch or English wins; Dutch when none is.
+ */
+export function pickLocale(preferred: ReadonlyArray<string | null | undefined>): Locale {
+  for (const candidate of preferred) {
+    const language = candidate?.trim().toLowerCase().split(/[-_]/)[0];
+    if (language === 'nl' || language === 'en') return language;
+  }
+  return 'nl';
+}
+
+/** BCP 47 tag for Intl formatting in the chosen UI language. */
+export function intlLocale(locale: Locale): string {
+  return locale === 'nl' ? 'nl-NL' : 'en-GB';
+}
+
+export type Translate = (key: MessageKey, params?: Readonly<Record<string, string | number>>) => string;
+
+/** A translate function for one locale; `{param}` placeholders are replaced, unknown ones left as is. */
+export function createTranslator(locale: Locale): Translate {
+  const messages = dictionaries[locale];
+  return (key, params) =>
+    messages[key].replace(/\{(\w+)\}/g, (whole, name: string) => {
+      const value = params?.[name];
+      return value === undefined ? whole : String(value);
+    });
+}

@@ -1,0 +1,62 @@
+import { Button, makeStyles, Spinner, Text, Title2, tokens } from '@fluentui/react-components';
+import type { ReactNode } from 'react';
+import { useI18n } from '../i18n';
+
+const useStyles = makeStyles({
+  main: {
+    display: 'flex',
+    flexDirection: 'column',
+    alignItems: 'flex-start',
+    rowGap: tokens.spacingVerticalL,
+    padding: `${tokens.spacingVerticalXXL} ${tokens.spacingHorizontalXL}`,
+  },
+});
+
+/** Full-page states before the app proper: loading, redirecting to sign in, signed out, failed. */
+export function StatusPage({ children }: { children: ReactNode }) {
+  const styles = useStyles();
+  const { t } = useI18n();
+  return (
+    <main className={styles.main}>
+      <Title2 as="h1">{t('app.name')}</Title2>
+      {children}
+    </main>
+  );
+}
+
+export function LoadingPage({ label }: { label: string }) {
+  return (
+    <StatusPage>
+      <div role="status" aria-live="polite">
+        <Spinner label={label} labelPosition="after" />
+      </div>
+    </StatusPage>
+  );
+}
+
+export function SignedOutPage({ onSignIn }: { onSignIn: () => void }) {
+  const { t } = useI18n();
+  return (
+    <StatusPage>
+      <Text role="status">{t('auth.signedOut')}</Text>
+      <Button appearance="primary" onClick={onSignIn}>
+        {t('auth.signIn')}
+      </Button>
+    </StatusPage>
+  );
+}
+
+export function AuthFailedPage({ message, onRetry }: { message: string; onRetry: () => void }) {
+  const { t } = useI18n();
+  return (
+    <StatusPage>
+      <div role="alert">
+        <Text block weight="semibold">
+          {t('auth.failed')}
+        </Text>
+        <Text block>{message}</Text>
+      </div>
+      <Button onClick={onRetry}>{t('error.retry')}</Button>
+    </StatusPage>
+  );
+}
