@@ -1,0 +1,19 @@
+import { TableClient, TableServiceClient } from '@azure/data-tables';
+import type { TokenCredential } from '@azure/identity';
+import type { StorageConfig } from '../../config';
+
+/**
+ * Table clients from configuration: a connection string locally (Azurite speaks plain http), the
+ * account endpoint with a managed identity in Azure (no account keys). Created once per process.
+ */
+export function createTableServiceClient(storage: StorageConfig, credential: () => TokenCredential): TableServiceClient {
+  return storage.kind === 'connectionString'
+    ? TableServiceClient.fromConnectionString(storage.connectionString, { allowInsecureConnection: true })
+    : new TableServiceClient(storage.tableEndpoint, credential());
+}
+
+export function createTableClient(storage: StorageConfig, tableName: string, credential: () => TokenCredential): TableClient {
+  return storage.kind === 'connectionString'
+    ? TableClient.fromConnectionString(storage.connectionString, tableName, { allowInsecureConnection: true })
+    : new TableClient(storage.tableEndpoint, tableName, credential());
+}

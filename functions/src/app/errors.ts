@@ -1,0 +1,36 @@
+import type { ProblemFieldError } from '../contract/problem';
+
+export type AppErrorKind =
+  | 'invalid-input'
+  | 'unauthenticated'
+  | 'forbidden'
+  | 'not-found'
+  | 'payload-too-large'
+  | 'unsupported-media-type'
+  | 'dependency-unavailable';
+
+/**
+ * An error the application layer raises on purpose, with a stable `code`. Its message is shown to the
+ * caller as `detail`, so it never carries internals; the cause (if any) is only logged.
+ */
+export class AppError extends Error {
+  constructor(
+    readonly kind: AppErrorKind,
+    readonly code: string,
+    message: string,
+    readonly options: { errors?: ProblemFieldError[]; cause?: unknown } = {},
+  ) {
+    super(message, { cause: options.cause });
+    this.name = 'AppError';
+  }
+}
+
+export const invalidInput = (errors: ProblemFieldError[], message = 'The request is invalid; see errors.') =>
+  new AppError('invalid-input', 'request.invalid', message, { errors });
+
+export const unauthenticated = (code: string, message: string) => new AppError('unauthenticated', code, message);
+
+export const forbidden = (code: string, message: string) => new AppError('forbidden', code, message);
+
+export const dependencyUnavailable = (code: string, message: string, cause?: unknown) =>
+  new AppError('dependency-unavailable', code, message, { cause });

@@ -1,0 +1,51 @@
+import type { InvocationContext } from '@azure/functions';
+import { DefaultAzureCredential, type TokenCredential } from '@azure/identity';
+import { createAppOnlyGraphClient } from './adapters/graph/app-graph-client';
+import { createGraphUserDirectory } from './adapters/graph/user-directory.graph';
+import { createGraphProbe, createIdentityProbe, createStorageProbe } from './adapters/health/probes';
+import { createTokenValidator, type TokenValidator } from './adapters/identity/token-validator';
+import { createJsonLogger } from './adapters/logging/json-logger';
+import { createTableClient, createTableServiceClient } from './adapters/table-storage/table-clients';
+import { createWorkQueueReader, workQueueTableName } from './adapters/table-storage/work-queue.table';
+import type { HealthProbes } from './app/health/check-health';
+import type { ApiConfig } from './config';
+import type { Logger } from './ports/logger';
+import type { UserDirectory } from './ports/user-directory';
+import type { WorkQueueReader } from './ports/work-queue';
+
+/** Everything the endpoints need, built once per process from validated config. */
+export interface Dependencies {
+  config: ApiConfig;
+  tokenValidator: TokenValidator;
+  userDirectory: UserDirectory;
+  workQueue: WorkQueueReader;
+  healthProbes: HealthProbes;
+  loggerFor: (invocation: InvocationContext) => Logger;
+}
+
+/**
+ * The composition root: picks adapters from config. SDK clients are created here, once, never per
+ * request. Tests replace single dependencies through `overrides`; what is overridden is not built.
+ */
+export function createDependencies(config: ApiConfig, overrides: Partial<Omit<Dependencies, 'config'>> = {}): Dependencies {
+  let credential: TokenCredential | undefined;
+  const azureCredential = () => (credential ??= new DefaultAzureCredential());
+  return {
+    config,
+    tokenValidator: overrides.tokenValidator ?? createTokenValidator(config),
+    userDirectory:
+      overrides.userDirectory ??
+      createGraphUserDirectory(createAppOnlyGraphClient(config), {
+        graphBaseUrl: config.graph.baseUrl,
+        apiClientId: config.identity.apiClientId,
+      }),
+    workQueue:
+      overrides.workQueue ?? createWorkQueueReader(createTableClient(config.storage, workQueueTableName, azureCredential)),
+    healthProbes: overrides.healthProbes ?? {
+      storage: createStorageProbe(createTableServiceClient(config.storage, azureCredential)),
+      identity: createIdentityProbe(config.identity.discoveryUrl),
+      graph: createGraphProbe(config.graph.baseUrl),
+    },
+    loggerFor: overrides.loggerFor ?? ((invocation) => createJsonLogger(invocation, config.logLevel)),
+  };
+}

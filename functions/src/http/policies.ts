@@ -1,0 +1,27 @@
+import type { UserPrincipal } from '../domain/principal';
+
+/** No token needed; still passes CORS, logging and error mapping. */
+export interface PublicPolicy {
+  kind: 'public';
+  name: string;
+}
+
+/** A valid token for a user (or the bot acting for a user) and, optionally, a global rule on that user. */
+export interface AuthenticatedPolicy {
+  kind: 'authenticated';
+  name: string;
+  allows?: (user: UserPrincipal) => boolean;
+}
+
+export type Policy = PublicPolicy | AuthenticatedPolicy;
+
+/**
+ * The named policies endpoints choose from. Resource rules (may this user see this case?) come
+ * from the domain policy module once cases exist; these decide only who may call at all.
+ */
+export const policies = {
+  public: { kind: 'public', name: 'public' },
+  authenticated: { kind: 'authenticated', name: 'authenticated' },
+} as const satisfies Record<string, Policy>;
+
+export const isKnownPolicy = (policy: unknown): policy is Policy => Object.values(policies).some((known) => known === policy);

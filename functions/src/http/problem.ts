@@ -1,0 +1,85 @@
+import type { HttpResponseInit } from '@azure/functions';
+import type { z } from 'zod';
+import { AppError, type AppErrorKind } from '../app/errors';
+import type { Problem, ProblemFieldError } from '../contract/problem';
+import { DomainError } from '../domain/errors';
+
+export const problemContentType = 'application/problem+json';
+
+const statusByKind: Record<AppErrorKind | DomainError['kind'], number> = {
+  'invalid-input': 400,
+  unauthenticated: 401,
+  forbidden: 403,
+  'not-found': 404,
+  conflict: 409,
+  'payload-too-large': 413,
+  'unsupported-media-type': 415,
+  'rule-violation': 422,
+  'dependency-unavailable': 503,
+};
+
+const titles: Record<number, string> = {
+  400: 'Invalid request',
+  401: 'Not authenticated',
+  403: 'Forbidden',
+  404: 'Not found',
+  409: 'Conflict',
+  413: 'Payload too large',
+  415: 'Unsupported media type',
+  422: 'Rule violated',
+  500: 'Internal error',
+  503: 'Service unavailable',
+};
+
+export function problem(status: number, code: string, detail?: string, errors?: ProblemFieldError[]): Problem {
+  return {
+    type: `urn:zaakwerk:problem:${code}`,
+    title: titles[status] ?? 'Error',
+    status,
+    ...(detail ? { detail } : {}),
+    code,
+    ...(errors && errors.length > 0 ? { errors } : {}),
+  };
+}
+
+export function problemResponse(body: Problem, headers: Record<string, string> = {}): HttpResponseInit {
+  return { status: body.status, headers: { 'content-type': problemContentType, ...headers }, body: JSON.stringify(body) };
+}
+
+/**
+ * The one place errors become responses. Known errors keep their code and message; anything else is
+ * a 500 with a generic detail (the caller gets the correlation id in a header, the log gets the rest).
+ */
+export function problemFromError(error: unknown): { problem: Problem; headers: Record<string, string>; expected: boolean } {
+  if (error instanceof AppError || error instanceof DomainError) {
+    const status = statusByKind[error.kind];
+    const errors = error instanceof AppError ? error.options.errors : undefined;
+    const headers: Record<string, string> =
+      status === 401
+        ? // RFC 6750 §3.1: no error code when the request carried no token at all.
+          { 'www-authenticate': error.code === 'auth.missing-token' ? 'Bearer' : 'Bearer error="invalid_token"' }
+        : {};
+    return { problem: problem(status, error.code, error.message, errors), headers, expected: true };
+  }
+  return {
+    problem: problem(
+      500,
+      'server.unexpected-error',
+      'Something went wrong on our side; quote the x-correlation-id header when reporting it.',
+    ),
+    headers: {},
+    expected: false,
+  };
+}
+
+/** Every zod issue as a field error, with its path prefixed by where it came from (`query`, `body`). */
+export function fieldErrors(
+  source: 'query' | 'body' | 'params' | 'headers',
+  issues: readonly z.core.$ZodIssue[],
+): ProblemFieldError[] {
+  return issues.map((issue) => ({
+    path: [source, ...issue.path.map(String)].join('.'),
+    code: issue.code,
+    message: issue.message,
+  }));
+}

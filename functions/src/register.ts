@@ -1,0 +1,34 @@
+import { createDependencies, type Dependencies } from './composition-root';
+import { loadApiConfigFromProcess } from './config';
+import { createEndpoints } from './http/endpoints';
+import { toHttpHandler } from './http/pipeline';
+import type { FunctionsApp } from './hosting/functions-app';
+
+export type { Dependencies } from './composition-root';
+
+/**
+ * Registers every Function of the API on `app`: the real `app` of @azure/functions in Azure
+ * (src/main.ts), the local host's recorder locally. Reads config and builds the dependencies once.
+ * Throws ConfigError (naming each bad setting) before registering anything.
+ */
+export function register(app: FunctionsApp, deps: Partial<Dependencies> = {}): void {
+  const { config = loadApiConfigFromProcess(), ...overrides } = deps;
+  const dependencies = createDependencies(config, overrides);
+  const pipeline = {
+    config,
+    authentication: {
+      tokenValidator: dependencies.tokenValidator,
+      userDirectory: dependencies.userDirectory,
+      botClientId: config.identity.botClientId,
+    },
+    loggerFor: dependencies.loggerFor,
+  };
+  for (const endpoint of createEndpoints(dependencies)) {
+    app.http(endpoint.name, {
+      methods: [...endpoint.methods],
+      route: endpoint.route,
+      authLevel: 'anonymous', // authentication is ours (token validation), not function keys
+      handler: toHttpHandler(endpoint, pipeline),
+    });
+  }
+}
