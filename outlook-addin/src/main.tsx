@@ -42,7 +42,13 @@ async function start(): Promise<void> {
   } catch (error) {
     const problems = error instanceof ConfigLoadError ? error.problems.map((p) => `${p.field}: ${p.message}`) : [];
     const detail = error instanceof Error ? error.message : String(error);
-    render(<ConfigErrorPage title={t('configErrorTitle')} body={t('configErrorBody')} problems={problems.length ? problems : [detail]} />);
+    render(
+      <ConfigErrorPage
+        title={t('configErrorTitle')}
+        body={t('configErrorBody')}
+        problems={problems.length ? problems : [detail]}
+      />,
+    );
     return;
   }
 

@@ -26,7 +26,14 @@ const message: MailboxStandIn = {
 
 /** Runs in the page before any of its scripts: the shape of Office.js the pane reads, nothing more. */
 function defineOffice(standIn: MailboxStandIn): void {
-  const item = { itemType: 'message', itemId: 'AAMkADzaakwerk-e2e', internetMessageId: '<e2e@example.nl>', conversationId: 'e2e', subject: standIn.subject, from: standIn.from };
+  const item = {
+    itemType: 'message',
+    itemId: 'AAMkADzaakwerk-e2e',
+    internetMessageId: '<e2e@example.nl>',
+    conversationId: 'e2e',
+    subject: standIn.subject,
+    from: standIn.from,
+  };
   (window as unknown as { Office: unknown }).Office = {
     onReady: () => Promise.resolve({ host: standIn.host, platform: standIn.host ? 'OfficeOnline' : null }),
     context: { displayLanguage: standIn.displayLanguage, mailbox: { item } },
@@ -89,7 +96,7 @@ describe('the Outlook add-in task pane', () => {
       return page;
     })());
 
-  it('loads Office.js from Microsoft\'s CDN and shows the selected message\'s subject and sender', async () => {
+  it("loads Office.js from Microsoft's CDN and shows the selected message's subject and sender", async () => {
     const { page, cdnRequests } = await openPane(message);
 
     await page.getByRole('heading', { level: 2, name: 'Geselecteerde e-mail' }).waitFor({ timeout: 30_000 });
@@ -129,7 +136,7 @@ describe('the Outlook add-in task pane', () => {
     expect(await button.evaluate((element) => element === document.activeElement)).toBe(true);
   }, 120_000);
 
-  it('speaks English when Outlook\'s display language is English', async () => {
+  it("speaks English when Outlook's display language is English", async () => {
     const { page } = await openPane({ ...message, displayLanguage: 'en-US' });
 
     await page.getByRole('heading', { level: 2, name: 'Selected e-mail' }).waitFor({ timeout: 30_000 });

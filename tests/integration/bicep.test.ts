@@ -38,7 +38,8 @@ describe('infra/azure Bicep (structure; not compiled offline)', () => {
   it('marks secret parameters @secure() and never outputs them', () => {
     const secrets = params(all).filter((p) => /secret/i.test(p.name));
     expect(secrets.length).toBeGreaterThanOrEqual(2);
-    for (const p of secrets) expect({ param: p.name, secure: p.decorators.includes('@secure()') }).toEqual({ param: p.name, secure: true });
+    for (const p of secrets)
+      expect({ param: p.name, secure: p.decorators.includes('@secure()') }).toEqual({ param: p.name, secure: true });
     expect(all).not.toMatch(/^output \w+ \w+ = .*secret/im);
   });
 
@@ -69,7 +70,12 @@ describe('infra/azure Bicep (structure; not compiled offline)', () => {
 
   it('grants each identity the storage, Key Vault and telemetry roles', () => {
     const access = read('modules/identity-access.bicep');
-    for (const role of ['0a9a7e1f-b9d0-4cc4-a60d-0319b160aaa3', '974c5e8b-45b9-4653-ba55-5f855dd0fb88', 'b7e6dc6d-f1e8-4753-8033-0f276bb0955b', '4633458b-17de-408a-b874-0445c86b69e6']) {
+    for (const role of [
+      '0a9a7e1f-b9d0-4cc4-a60d-0319b160aaa3',
+      '974c5e8b-45b9-4653-ba55-5f855dd0fb88',
+      'b7e6dc6d-f1e8-4753-8033-0f276bb0955b',
+      '4633458b-17de-408a-b874-0445c86b69e6',
+    ]) {
       expect(access).toContain(role);
     }
     expect([...main.matchAll(/module \w+ 'modules\/identity-access\.bicep'/g)]).toHaveLength(2);
@@ -85,10 +91,21 @@ describe('infra/azure Bicep (structure; not compiled offline)', () => {
   });
 
   it('gives the API and the bot the ZAAKWERK_* settings their config modules read', () => {
-    for (const setting of ['ZAAKWERK_ENV', 'ZAAKWERK_STORAGE_ACCOUNT_NAME', 'ZAAKWERK_TENANT_ID', 'ZAAKWERK_AUTHORITY', 'ZAAKWERK_API_CLIENT_ID', 'ZAAKWERK_API_APP_ID_URI', 'ZAAKWERK_GRAPH_BASE_URL', 'ZAAKWERK_BOT_CLIENT_ID', 'ZAAKWERK_ALLOWED_ORIGINS']) {
+    for (const setting of [
+      'ZAAKWERK_ENV',
+      'ZAAKWERK_STORAGE_ACCOUNT_NAME',
+      'ZAAKWERK_TENANT_ID',
+      'ZAAKWERK_AUTHORITY',
+      'ZAAKWERK_API_CLIENT_ID',
+      'ZAAKWERK_API_APP_ID_URI',
+      'ZAAKWERK_GRAPH_BASE_URL',
+      'ZAAKWERK_BOT_CLIENT_ID',
+      'ZAAKWERK_ALLOWED_ORIGINS',
+    ]) {
       expect(main).toMatch(new RegExp(`^\\s+${setting}: `, 'm'));
     }
-    for (const setting of ['ZAAKWERK_BOT_CLIENT_SECRET', 'ZAAKWERK_API_BASE_URL']) expect(main).toMatch(new RegExp(`^\\s+${setting}: `, 'm'));
+    for (const setting of ['ZAAKWERK_BOT_CLIENT_SECRET', 'ZAAKWERK_API_BASE_URL'])
+      expect(main).toMatch(new RegExp(`^\\s+${setting}: `, 'm'));
   });
 
   it('registers a single-tenant Azure Bot with the Microsoft Teams channel', () => {

@@ -24,7 +24,10 @@ const repo = resolve(__dirname, '../..');
 /** A copy of the repository's app package inputs, so tests can break things without touching the tree. */
 function scratchRepo(): string {
   const dir = mkdtempSync(join(tmpdir(), 'zaakwerk-apppkg-'));
-  cpSync(join(repo, 'appPackage'), join(dir, 'appPackage'), { recursive: true, filter: (src) => !src.includes(`${'appPackage'}/build`) });
+  cpSync(join(repo, 'appPackage'), join(dir, 'appPackage'), {
+    recursive: true,
+    filter: (src) => !src.includes(`${'appPackage'}/build`),
+  });
   cpSync(join(repo, 'env'), join(dir, 'env'), { recursive: true });
   return dir;
 }
@@ -55,7 +58,9 @@ describe('the unified Microsoft 365 app manifest', () => {
   it('uses a manifest version whose schema @microsoft/app-manifest ships', () => {
     expect(Number(rendered.manifest.manifestVersion)).toBeGreaterThanOrEqual(1.22);
     expect(existsSync(shippedSchemaPath(rendered.manifest.manifestVersion))).toBe(true);
-    expect(rendered.manifest.$schema).toBe(`https://developer.microsoft.com/json-schemas/teams/v${rendered.manifest.manifestVersion}/MicrosoftTeams.schema.json`);
+    expect(rendered.manifest.$schema).toBe(
+      `https://developer.microsoft.com/json-schemas/teams/v${rendered.manifest.manifestVersion}/MicrosoftTeams.schema.json`,
+    );
   });
 
   it('validates offline against the shipped schema, with its localisation file and icons', async () => {
@@ -75,7 +80,11 @@ describe('the unified Microsoft 365 app manifest', () => {
 
   it('has the personal tab "Mijn werk", a configurable tab, the bot with "hallo" and a message extension', () => {
     const m = rendered.manifest;
-    expect(m.staticTabs?.[0]).toMatchObject({ name: 'Mijn werk', contentUrl: 'http://localhost:53000/index.html?host=teams', scopes: ['personal'] });
+    expect(m.staticTabs?.[0]).toMatchObject({
+      name: 'Mijn werk',
+      contentUrl: 'http://localhost:53000/index.html?host=teams',
+      scopes: ['personal'],
+    });
     expect(m.configurableTabs?.[0]?.configurationUrl).toMatch(/^http:\/\/localhost:53000\//);
     expect(m.bots?.[0]?.scopes).toEqual(['personal', 'team', 'groupChat']);
     expect(m.bots?.[0]?.commandLists?.[0]?.commands.map((c) => c.title)).toContain('hallo');
@@ -100,8 +109,14 @@ describe('the unified Microsoft 365 app manifest', () => {
   });
 
   it('is Dutch by default with an English localisation', () => {
-    expect(rendered.manifest.localizationInfo).toEqual({ defaultLanguageTag: 'nl-NL', additionalLanguages: [{ languageTag: 'en-US', file: 'en-US.json' }] });
-    const english = JSON.parse(rendered.entries.find((e) => e.name === 'en-US.json')?.data.toString('utf8') ?? '{}') as Record<string, string>;
+    expect(rendered.manifest.localizationInfo).toEqual({
+      defaultLanguageTag: 'nl-NL',
+      additionalLanguages: [{ languageTag: 'en-US', file: 'en-US.json' }],
+    });
+    const english = JSON.parse(rendered.entries.find((e) => e.name === 'en-US.json')?.data.toString('utf8') ?? '{}') as Record<
+      string,
+      string
+    >;
     expect(english['staticTabs[0].name']).toBe('My work');
   });
 
@@ -129,7 +144,9 @@ describe('validation catches broken manifests', () => {
     delete manifest['developer'];
     manifest['accentColor'] = 42;
     writeFileSync(path, JSON.stringify(manifest));
-    const problems = await validateAppPackage(await renderAppPackage(scratch, await resolveEnvironment(scratch, 'local', cleanEnv)));
+    const problems = await validateAppPackage(
+      await renderAppPackage(scratch, await resolveEnvironment(scratch, 'local', cleanEnv)),
+    );
     expect(problems.join('\n')).toMatch(/developer/);
     expect(problems.join('\n')).toMatch(/accentColor/);
     expect(fetchCalls).toEqual([]);
@@ -140,26 +157,46 @@ describe('validation catches broken manifests', () => {
     const localized = JSON.parse(readFileSync(path, 'utf8')) as Record<string, unknown>;
     localized['name.short'] = 'A name that is far too long for Teams to show';
     writeFileSync(path, JSON.stringify(localized));
-    const problems = await validateAppPackage(await renderAppPackage(scratch, await resolveEnvironment(scratch, 'local', cleanEnv)));
+    const problems = await validateAppPackage(
+      await renderAppPackage(scratch, await resolveEnvironment(scratch, 'local', cleanEnv)),
+    );
     expect(problems.some((p) => p.startsWith('en-US.json'))).toBe(true);
   });
 
   it('reports an outline icon that is not white on transparent', async () => {
     cpSync(join(scratch, 'appPackage/color.png'), join(scratch, 'appPackage/outline.png'));
-    const problems = await validateAppPackage(await renderAppPackage(scratch, await resolveEnvironment(scratch, 'local', cleanEnv)));
-    expect(problems).toEqual(expect.arrayContaining([expect.stringMatching(/outline.png: must be 32x32/), expect.stringMatching(/white on transparent/)]));
+    const problems = await validateAppPackage(
+      await renderAppPackage(scratch, await resolveEnvironment(scratch, 'local', cleanEnv)),
+    );
+    expect(problems).toEqual(
+      expect.arrayContaining([
+        expect.stringMatching(/outline.png: must be 32x32/),
+        expect.stringMatching(/white on transparent/),
+      ]),
+    );
   });
 
   it('names every value the dev environment still lacks before provision', async () => {
     const error = (await packageApp(scratch, 'dev', cleanEnv).catch((e: unknown) => e)) as Error;
-    for (const name of ['TEAMS_APP_ID', 'AAD_APP_CLIENT_ID', 'BOT_ID', 'TAB_ENDPOINT', 'ADDIN_ENDPOINT']) expect(error.message).toContain(name);
+    for (const name of ['TEAMS_APP_ID', 'AAD_APP_CLIENT_ID', 'BOT_ID', 'TAB_ENDPOINT', 'ADDIN_ENDPOINT'])
+      expect(error.message).toContain(name);
     expect(error.message).not.toContain('APP_NAME_SUFFIX');
   });
 
   it('takes values from env/.env.<name>, overridden by process variables', async () => {
     writeFileSync(
       join(scratch, 'env/.env.test'),
-      ['TEAMS_APP_ID=11111111-2222-4333-8444-555555555555', 'APP_NAME_SUFFIX=', 'AAD_APP_CLIENT_ID=22222222-2222-4333-8444-555555555555', 'BOT_ID=33333333-2222-4333-8444-555555555555', 'BOT_DOMAIN=bot.example.nl', 'TAB_ENDPOINT=https://tab.example.nl', 'TAB_DOMAIN=tab.example.nl', 'ADDIN_ENDPOINT=https://addin.example.nl', 'ADDIN_DOMAIN=addin.example.nl'].join('\n'),
+      [
+        'TEAMS_APP_ID=11111111-2222-4333-8444-555555555555',
+        'APP_NAME_SUFFIX=',
+        'AAD_APP_CLIENT_ID=22222222-2222-4333-8444-555555555555',
+        'BOT_ID=33333333-2222-4333-8444-555555555555',
+        'BOT_DOMAIN=bot.example.nl',
+        'TAB_ENDPOINT=https://tab.example.nl',
+        'TAB_DOMAIN=tab.example.nl',
+        'ADDIN_ENDPOINT=https://addin.example.nl',
+        'ADDIN_DOMAIN=addin.example.nl',
+      ].join('\n'),
     );
     const values = await resolveEnvironment(scratch, 'test', { TAB_DOMAIN: 'override.example.nl' });
     const rendered = await renderAppPackage(scratch, values);
@@ -181,8 +218,12 @@ describe('npm run package', () => {
     expect(result.zipPath).toBe(join(scratch, 'appPackage/build/appPackage.local.zip'));
     const entries = readZip(readFileSync(result.zipPath));
     expect(entries.map((e) => e.name)).toEqual(['manifest.json', 'color.png', 'outline.png', 'en-US.json']);
-    expect(entries.find((e) => e.name === 'color.png')?.data.equals(readFileSync(join(scratch, 'appPackage/color.png')))).toBe(true);
-    expect(JSON.parse(entries[0]?.data.toString('utf8') ?? '')).toEqual(JSON.parse(readFileSync(join(scratch, 'appPackage/build/manifest.local.json'), 'utf8')));
+    expect(entries.find((e) => e.name === 'color.png')?.data.equals(readFileSync(join(scratch, 'appPackage/color.png')))).toBe(
+      true,
+    );
+    expect(JSON.parse(entries[0]?.data.toString('utf8') ?? '')).toEqual(
+      JSON.parse(readFileSync(join(scratch, 'appPackage/build/manifest.local.json'), 'utf8')),
+    );
   });
 
   it('produces a zip that an independent reader (Python zipfile) accepts', async () => {
@@ -197,7 +238,8 @@ describe('npm run package', () => {
       console.warn('python3 not found: skipping the independent zip check');
       return;
     }
-    const script = 'import sys, zipfile, json\nz = zipfile.ZipFile(sys.argv[1])\nassert z.testzip() is None\nprint(json.dumps({n: len(z.read(n)) for n in z.namelist()}))';
+    const script =
+      'import sys, zipfile, json\nz = zipfile.ZipFile(sys.argv[1])\nassert z.testzip() is None\nprint(json.dumps({n: len(z.read(n)) for n in z.namelist()}))';
     const sizes = JSON.parse(execFileSync('python3', ['-c', script, zipPath], { encoding: 'utf8' })) as Record<string, number>;
     const ours = Object.fromEntries(readZip(readFileSync(zipPath)).map((e) => [e.name, e.data.length]));
     expect(sizes).toEqual(ours);

@@ -46,7 +46,9 @@ describe('teamsapp.yml (Agents Toolkit project file)', () => {
     it('is rejected by the schema when an action does not exist', () => {
       const ajv = new Ajv({ allErrors: true, strict: false });
       const validate = ajv.compile(JSON.parse(readFileSync(schemaPath, 'utf8')) as object);
-      expect(validate({ ...project, provision: [...project.provision, { uses: 'teamsApp/doesNotExist', with: {} }] })).toBe(false);
+      expect(validate({ ...project, provision: [...project.provision, { uses: 'teamsApp/doesNotExist', with: {} }] })).toBe(
+        false,
+      );
     });
   }
 
@@ -73,10 +75,9 @@ describe('teamsapp.yml (Agents Toolkit project file)', () => {
     const uses = project.deploy.map((a) => a.uses);
     expect(uses.filter((u) => u === 'azureFunctions/zipDeploy')).toHaveLength(2);
     expect(uses).toContain('cli/runNpmCommand');
-    expect(project.deploy.filter((a) => a.uses === 'azureStaticWebApps/getDeploymentToken').map((a) => a.with?.['resourceId'])).toEqual([
-      '${{TAB_RESOURCE_ID}}',
-      '${{ADDIN_RESOURCE_ID}}',
-    ]);
+    expect(
+      project.deploy.filter((a) => a.uses === 'azureStaticWebApps/getDeploymentToken').map((a) => a.with?.['resourceId']),
+    ).toEqual(['${{TAB_RESOURCE_ID}}', '${{ADDIN_RESOURCE_ID}}']);
   });
 
   it('refers only to files that exist', () => {
@@ -95,12 +96,15 @@ describe('teamsapp.yml (Agents Toolkit project file)', () => {
 
   it('uses only variables that env/.env.dev declares, an earlier action writes, the Bicep outputs, or a secret', () => {
     const declared = new Set(Object.keys(parseEnvFile(readFileSync(join(repo, 'env/.env.dev'), 'utf8'))));
-    const bicepOutputs = [...readFileSync(join(repo, 'infra/azure/main.bicep'), 'utf8').matchAll(/^output (\w+) /gm)].map((m) => m[1] ?? '');
+    const bicepOutputs = [...readFileSync(join(repo, 'infra/azure/main.bicep'), 'utf8').matchAll(/^output (\w+) /gm)].map(
+      (m) => m[1] ?? '',
+    );
     const written = new Set<string>([...declared, ...bicepOutputs]);
     const problems: string[] = [];
     for (const action of [...project.provision, ...project.deploy]) {
       for (const name of placeholdersIn(JSON.stringify(action.with ?? {}))) {
-        if (!written.has(name) && !name.startsWith('SECRET_')) problems.push(`${action.uses} uses ${name} before anything sets it`);
+        if (!written.has(name) && !name.startsWith('SECRET_'))
+          problems.push(`${action.uses} uses ${name} before anything sets it`);
       }
       for (const name of Object.values(action.writeToEnvironmentFile ?? {})) written.add(name);
     }
@@ -109,7 +113,12 @@ describe('teamsapp.yml (Agents Toolkit project file)', () => {
 
   it('fills every placeholder of the manifest, the Entra manifest and the Bicep parameters from the dev environment after provision', () => {
     const declared = new Set(Object.keys(parseEnvFile(readFileSync(join(repo, 'env/.env.dev'), 'utf8'))));
-    const files = ['appPackage/manifest.json', 'appPackage/en-US.json', 'infra/azure/aad.manifest.json', 'infra/azure/main.parameters.json'];
+    const files = [
+      'appPackage/manifest.json',
+      'appPackage/en-US.json',
+      'infra/azure/aad.manifest.json',
+      'infra/azure/main.parameters.json',
+    ];
     const unknown = files.flatMap((file) =>
       placeholdersIn(readFileSync(join(repo, file), 'utf8'))
         .filter((name) => !declared.has(name) && !name.startsWith('SECRET_'))

@@ -1,4 +1,5 @@
 #!/usr/bin/env node
+/* global process, console */
 // Stages one Function app (functions/ or bot/) as a self-contained folder for zip deploy:
 //   node infra/azure/scripts/stage-function-app.mjs <functions|bot>   ->  .deploy/<app>/
 // npm workspaces hoist every dependency to the repository root, so <app>/ alone has no node_modules,
@@ -53,5 +54,8 @@ for (const [name, version] of Object.entries(manifest.dependencies ?? {})) {
 delete manifest.devDependencies;
 delete manifest.scripts;
 writeFileSync(join(target, 'package.json'), `${JSON.stringify(manifest, null, 2)}\n`);
-execFileSync(npm, ['install', '--omit=dev', '--install-links', '--no-audit', '--no-fund', '--no-package-lock'], { cwd: target, stdio: 'inherit' });
+execFileSync(npm, ['install', '--omit=dev', '--install-links', '--no-audit', '--no-fund', '--no-package-lock'], {
+  cwd: target,
+  stdio: 'inherit',
+});
 console.log(`staged ${app} in ${target}`);

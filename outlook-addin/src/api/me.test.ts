@@ -18,7 +18,11 @@ describe('fetchMe', () => {
 
   it('turns a problem+json answer into an ApiProblemError with the stable code', async () => {
     const fakeFetch: typeof fetch = async () =>
-      jsonResponse(401, { type: 'about:blank', title: 'Unauthorized', status: 401, code: 'auth.invalid-token' }, 'application/problem+json');
+      jsonResponse(
+        401,
+        { type: 'about:blank', title: 'Unauthorized', status: 401, code: 'auth.invalid-token' },
+        'application/problem+json',
+      );
     const error = await fetchMe('http://api', 't', fakeFetch).catch((e: unknown) => e);
     expect(error).toBeInstanceOf(ApiProblemError);
     expect((error as ApiProblemError).status).toBe(401);
@@ -26,7 +30,8 @@ describe('fetchMe', () => {
   });
 
   it('reports a non-JSON error by its status', async () => {
-    const fakeFetch: typeof fetch = async () => new Response('<html>bad gateway</html>', { status: 502, statusText: 'Bad Gateway' });
+    const fakeFetch: typeof fetch = async () =>
+      new Response('<html>bad gateway</html>', { status: 502, statusText: 'Bad Gateway' });
     const error = (await fetchMe('http://api', 't', fakeFetch).catch((e: unknown) => e)) as ApiProblemError;
     expect(error.status).toBe(502);
     expect(error.code).toBeNull();

@@ -1,7 +1,14 @@
 import { InteractionRequiredAuthError, type AccountInfo, type AuthenticationResult } from '@azure/msal-browser';
 import { createAuthSession, type TokenClient } from './auth-session';
 
-const account = { homeAccountId: 'h', environment: 'localhost:5443', tenantId: 't', username: 'behandelaar@zaakwerk.test', localAccountId: 'l', name: 'Sanne de Vries' } as AccountInfo;
+const account = {
+  homeAccountId: 'h',
+  environment: 'localhost:5443',
+  tenantId: 't',
+  username: 'behandelaar@zaakwerk.test',
+  localAccountId: 'l',
+  name: 'Sanne de Vries',
+} as AccountInfo;
 const result = (accessToken: string): AuthenticationResult => ({ account, accessToken }) as AuthenticationResult;
 const scope = 'api://localhost/app/access_as_user';
 

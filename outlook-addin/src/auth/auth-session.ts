@@ -15,7 +15,14 @@ export type AuthMode = 'nested' | 'standard';
 /** The token client the pane needs; narrower than IPublicClientApplication so tests can supply one. */
 export type TokenClient = Pick<
   IPublicClientApplication,
-  'handleRedirectPromise' | 'getActiveAccount' | 'getAllAccounts' | 'setActiveAccount' | 'acquireTokenSilent' | 'acquireTokenPopup' | 'loginRedirect' | 'acquireTokenRedirect'
+  | 'handleRedirectPromise'
+  | 'getActiveAccount'
+  | 'getAllAccounts'
+  | 'setActiveAccount'
+  | 'acquireTokenSilent'
+  | 'acquireTokenPopup'
+  | 'loginRedirect'
+  | 'acquireTokenRedirect'
 >;
 
 export interface AuthSession {

@@ -19,9 +19,13 @@ export async function createSession(config: RuntimeConfig, insideOutlook: boolea
     return createAuthSession(await createStandardPublicClientApplication(configuration), 'standard', config.apiScope);
   }
   let nested = false;
-  const client: IPublicClientApplication = await createNestablePublicClientApplication(configuration, undefined, (cfg, controller) => {
-    nested = true;
-    return new PublicClientApplication(cfg, controller);
-  });
+  const client: IPublicClientApplication = await createNestablePublicClientApplication(
+    configuration,
+    undefined,
+    (cfg, controller) => {
+      nested = true;
+      return new PublicClientApplication(cfg, controller);
+    },
+  );
   return createAuthSession(client, nested ? 'nested' : 'standard', config.apiScope);
 }

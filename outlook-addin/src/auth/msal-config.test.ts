@@ -28,6 +28,8 @@ describe('msalConfiguration', () => {
 
 describe('redirectUriFor', () => {
   it('drops the query and hash of the current page', () => {
-    expect(redirectUriFor({ origin: 'https://addin.example', pathname: '/taskpane.html' })).toBe('https://addin.example/taskpane.html');
+    expect(redirectUriFor({ origin: 'https://addin.example', pathname: '/taskpane.html' })).toBe(
+      'https://addin.example/taskpane.html',
+    );
   });
 });

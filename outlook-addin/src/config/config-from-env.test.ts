@@ -13,7 +13,9 @@ describe('runtimeConfigFromEnv', () => {
   });
 
   it('uses the AAD protocol for Entra ID', () => {
-    const config = runtimeConfigFromEnv({ ZAAKWERK_AUTHORITY: 'https://login.microsoftonline.com/5f1c2a7e-3b8d-4c6f-9e21-0a4b7d9c8e31/v2.0' });
+    const config = runtimeConfigFromEnv({
+      ZAAKWERK_AUTHORITY: 'https://login.microsoftonline.com/5f1c2a7e-3b8d-4c6f-9e21-0a4b7d9c8e31/v2.0',
+    });
     expect(config.protocolMode).toBe('AAD');
     expect(config.knownAuthorities).toEqual(['login.microsoftonline.com']);
   });

@@ -21,7 +21,9 @@ describe('readSelectedMessage', () => {
   });
 
   it('uses the address when the sender has no display name', () => {
-    const message = readSelectedMessage({ item: { ...readModeItem, from: { displayName: ' ', emailAddress: 'jan@example.nl' } } });
+    const message = readSelectedMessage({
+      item: { ...readModeItem, from: { displayName: ' ', emailAddress: 'jan@example.nl' } },
+    });
     expect(message?.from).toEqual({ name: 'jan@example.nl', email: 'jan@example.nl' });
   });
 

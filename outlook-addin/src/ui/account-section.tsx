@@ -1,4 +1,13 @@
-import { Body1, Button, Card, MessageBar, MessageBarActions, MessageBarBody, Spinner, Subtitle2 } from '@fluentui/react-components';
+import {
+  Body1,
+  Button,
+  Card,
+  MessageBar,
+  MessageBarActions,
+  MessageBarBody,
+  Spinner,
+  Subtitle2,
+} from '@fluentui/react-components';
 import type { Translate } from '../i18n/i18n';
 import type { AccountState } from './use-account';
 

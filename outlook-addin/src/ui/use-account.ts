@@ -15,7 +15,10 @@ const describe = (error: unknown): string => (error instanceof Error ? error.mes
  * The account part of the pane: restore or silent sign-in at start, interactive sign-in on request,
  * then `GET /me` with the API token to show who the API thinks we are.
  */
-export function useAccount(session: AuthSession, apiBaseUrl: string): { state: AccountState; signIn: () => void; retry: () => void } {
+export function useAccount(
+  session: AuthSession,
+  apiBaseUrl: string,
+): { state: AccountState; signIn: () => void; retry: () => void } {
   const [state, setState] = useState<AccountState>({ status: 'checking' });
 
   const loadMe = useCallback(async () => {

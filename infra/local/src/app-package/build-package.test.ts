@@ -8,14 +8,22 @@ describe('withUnicodeSafePatterns', () => {
 
   it('makes a pattern with a lone closing bracket compile with the u flag', () => {
     expect(() => new RegExp(shipped, 'u')).toThrow();
-    const fixed = (withUnicodeSafePatterns({ patternProperties: { [shipped]: {} } }) as { patternProperties: object }).patternProperties;
+    const fixed = (withUnicodeSafePatterns({ patternProperties: { [shipped]: {} } }) as { patternProperties: object })
+      .patternProperties;
     const [pattern = ''] = Object.keys(fixed);
     expect(() => new RegExp(pattern, 'u')).not.toThrow();
   });
 
   it('keeps the meaning of the pattern', () => {
-    const fixed = Object.keys((withUnicodeSafePatterns({ patternProperties: { [shipped]: {} } }) as { patternProperties: object }).patternProperties)[0] ?? '';
-    for (const key of ['activities.activityTypes[3].description', 'activities.activityTypes[127].description', 'activities.activityTypes[x].description']) {
+    const fixed =
+      Object.keys(
+        (withUnicodeSafePatterns({ patternProperties: { [shipped]: {} } }) as { patternProperties: object }).patternProperties,
+      )[0] ?? '';
+    for (const key of [
+      'activities.activityTypes[3].description',
+      'activities.activityTypes[127].description',
+      'activities.activityTypes[x].description',
+    ]) {
       expect(new RegExp(fixed, 'u').test(key)).toBe(new RegExp(shipped).test(key));
     }
   });

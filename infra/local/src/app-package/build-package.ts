@@ -25,7 +25,11 @@ export class AppPackageError extends Error {
  * defaults are the demo tenant), overridden by process environment variables of the same name — the
  * same precedence the Agents Toolkit uses when it renders the manifest.
  */
-export async function resolveEnvironment(repoRoot: string, envName: string, processEnv: NodeJS.ProcessEnv = process.env): Promise<Record<string, string>> {
+export async function resolveEnvironment(
+  repoRoot: string,
+  envName: string,
+  processEnv: NodeJS.ProcessEnv = process.env,
+): Promise<Record<string, string>> {
   if (!/^[a-z0-9][a-z0-9-]*$/i.test(envName)) throw new Error(`invalid environment name '${envName}'`);
   const file = join(repoRoot, 'env', `.env.${envName}`);
   let fromFile: Record<string, string> = {};
@@ -44,7 +48,10 @@ function fillJson(name: string, template: string, values: Record<string, string>
   const { text, missing } = fillJsonPlaceholders(template, withEmptyAllowed);
   const reallyMissing = missing.filter((m) => !(mayBeEmpty.has(m) && m in values));
   if (reallyMissing.length > 0) {
-    throw new AppPackageError(`${name} has placeholders without a value`, reallyMissing.map((m) => `${m} (set it in env/.env.<name> or run provision)`));
+    throw new AppPackageError(
+      `${name} has placeholders without a value`,
+      reallyMissing.map((m) => `${m} (set it in env/.env.<name> or run provision)`),
+    );
   }
   // An allowed-empty placeholder that was left in place becomes the empty string.
   return JSON.parse(text.replace(/\$\{\{\s*([A-Za-z_][A-Za-z0-9_]*)\s*\}\}/g, ''));
@@ -60,7 +67,11 @@ export interface RenderedPackage {
 /** Fills the manifest and localisation files and collects the files the manifest refers to. */
 export async function renderAppPackage(repoRoot: string, values: Record<string, string>): Promise<RenderedPackage> {
   const dir = join(repoRoot, 'appPackage');
-  const manifest = fillJson('manifest.json', await readFile(join(dir, 'manifest.json'), 'utf8'), values) as RenderedPackage['manifest'];
+  const manifest = fillJson(
+    'manifest.json',
+    await readFile(join(dir, 'manifest.json'), 'utf8'),
+    values,
+  ) as RenderedPackage['manifest'];
   const entries: ZipEntry[] = [{ name: 'manifest.json', data: Buffer.from(`${JSON.stringify(manifest, null, 2)}\n`) }];
   for (const icon of [manifest.icons.color, manifest.icons.outline]) {
     entries.push({ name: icon, data: await readFile(join(dir, icon)) });
@@ -189,14 +200,21 @@ export interface PackageResult {
 }
 
 /** `npm run package`: render, validate, zip to appPackage/build/appPackage.<env>.zip, and read the zip back. */
-export async function packageApp(repoRoot: string, envName: string, processEnv: NodeJS.ProcessEnv = process.env): Promise<PackageResult> {
+export async function packageApp(
+  repoRoot: string,
+  envName: string,
+  processEnv: NodeJS.ProcessEnv = process.env,
+): Promise<PackageResult> {
   const values = await resolveEnvironment(repoRoot, envName, processEnv);
   const rendered = await renderAppPackage(repoRoot, values);
   const problems = await validateAppPackage(rendered);
   if (problems.length > 0) throw new AppPackageError(`the app package for '${envName}' is invalid`, problems);
   const zip = writeZip(rendered.entries);
   const roundTrip = readZip(zip);
-  if (roundTrip.length !== rendered.entries.length || roundTrip.some((e, i) => !e.data.equals(rendered.entries[i]?.data ?? Buffer.alloc(0)))) {
+  if (
+    roundTrip.length !== rendered.entries.length ||
+    roundTrip.some((e, i) => !e.data.equals(rendered.entries[i]?.data ?? Buffer.alloc(0)))
+  ) {
     throw new Error('the written zip does not read back to the same files');
   }
   const buildDir = join(repoRoot, 'appPackage', 'build');

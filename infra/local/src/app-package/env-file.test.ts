@@ -3,7 +3,10 @@ import { fillJsonPlaceholders, placeholdersIn } from './placeholders';
 
 describe('parseEnvFile', () => {
   it('reads KEY=value lines and skips comments and blank lines', () => {
-    expect(parseEnvFile('# comment\nTEAMSFX_ENV=dev\n\nTAB_ENDPOINT=https://x.example\n')).toEqual({ TEAMSFX_ENV: 'dev', TAB_ENDPOINT: 'https://x.example' });
+    expect(parseEnvFile('# comment\nTEAMSFX_ENV=dev\n\nTAB_ENDPOINT=https://x.example\n')).toEqual({
+      TEAMSFX_ENV: 'dev',
+      TAB_ENDPOINT: 'https://x.example',
+    });
   });
 
   it('keeps empty values (provision fills them later)', () => {
