@@ -1,5 +1,6 @@
 import react from '@vitejs/plugin-react';
 import type { IncomingMessage, ServerResponse } from 'node:http';
+import { fileURLToPath } from 'node:url';
 import { defineConfig, type Plugin } from 'vite';
 import { runtimeConfigFromEnv } from './src/config/config-from-env';
 
@@ -43,16 +44,25 @@ const port = (value: string | undefined, fallback: number): number => {
 };
 
 const addinPort = port(process.env.ZAAKWERK_ADDIN_PORT, 3000);
+/** The add-in folder, so the config works whatever the current directory. */
+const root = fileURLToPath(new URL('.', import.meta.url));
 
 export default defineConfig({
+  root,
   plugins: [react(), runtimeConfig()],
+  // Pre-bundle dependencies up front: a dependency discovered mid-load makes Vite reload the page,
+  // which would race MSAL's handling of the redirect back from the authority.
+  optimizeDeps: {
+    entries: ['taskpane.html'],
+    include: ['react', 'react-dom/client', 'react/jsx-runtime', '@fluentui/react-components', '@azure/msal-browser'],
+  },
   server: { port: addinPort, strictPort: true, host: 'localhost' },
   preview: { port: addinPort, strictPort: true, host: 'localhost' },
   build: {
-    outDir: 'dist',
+    outDir: `${root}dist`,
     emptyOutDir: true,
     // Fluent UI and MSAL make one ~770 kB chunk (210 kB gzipped): fine for a task pane that loads once.
     chunkSizeWarningLimit: 1000,
-    rolldownOptions: { input: { taskpane: 'taskpane.html' } },
+    rolldownOptions: { input: { taskpane: `${root}taskpane.html` } },
   },
 });
