@@ -42,7 +42,8 @@ export function createDependencies(config: ApiConfig, overrides: Partial<Omit<De
     workQueue:
       overrides.workQueue ?? createWorkQueueReader(createTableClient(config.storage, workQueueTableName, azureCredential)),
     healthProbes: overrides.healthProbes ?? {
-      storage: createStorageProbe(createTableServiceClient(config.storage, azureCredential)),
+      // No SDK retries for the probe: health should report an outage within its timeout, not retry through it.
+      storage: createStorageProbe(createTableServiceClient(config.storage, azureCredential, { retryOptions: { maxRetries: 0 } })),
       identity: createIdentityProbe(config.identity.discoveryUrl),
       graph: createGraphProbe(config.graph.baseUrl),
     },

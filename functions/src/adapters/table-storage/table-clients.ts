@@ -1,4 +1,4 @@
-import { TableClient, TableServiceClient } from '@azure/data-tables';
+import { TableClient, TableServiceClient, type TableServiceClientOptions } from '@azure/data-tables';
 import type { TokenCredential } from '@azure/identity';
 import type { StorageConfig } from '../../config';
 
@@ -6,10 +6,14 @@ import type { StorageConfig } from '../../config';
  * Table clients from configuration: a connection string locally (Azurite speaks plain http), the
  * account endpoint with a managed identity in Azure (no account keys). Created once per process.
  */
-export function createTableServiceClient(storage: StorageConfig, credential: () => TokenCredential): TableServiceClient {
+export function createTableServiceClient(
+  storage: StorageConfig,
+  credential: () => TokenCredential,
+  options: TableServiceClientOptions = {},
+): TableServiceClient {
   return storage.kind === 'connectionString'
-    ? TableServiceClient.fromConnectionString(storage.connectionString, { allowInsecureConnection: true })
-    : new TableServiceClient(storage.tableEndpoint, credential());
+    ? TableServiceClient.fromConnectionString(storage.connectionString, { allowInsecureConnection: true, ...options })
+    : new TableServiceClient(storage.tableEndpoint, credential(), options);
 }
 
 export function createTableClient(storage: StorageConfig, tableName: string, credential: () => TokenCredential): TableClient {
