@@ -21,14 +21,20 @@ import { demoTenant } from '../../infra/local/src/m365/demo-tenant';
 
 const repo = resolve(__dirname, '../..');
 
-/** A copy of the repository's app package inputs, so tests can break things without touching the tree. */
+/**
+ * A copy of the repository's app package inputs, so tests can break things without touching the tree.
+ * A developer's own env/.env.local and *.user files are left out: the tests describe the committed defaults.
+ */
 function scratchRepo(): string {
   const dir = mkdtempSync(join(tmpdir(), 'zaakwerk-apppkg-'));
   cpSync(join(repo, 'appPackage'), join(dir, 'appPackage'), {
     recursive: true,
     filter: (src) => !src.includes(`${'appPackage'}/build`),
   });
-  cpSync(join(repo, 'env'), join(dir, 'env'), { recursive: true });
+  cpSync(join(repo, 'env'), join(dir, 'env'), {
+    recursive: true,
+    filter: (src) => !src.endsWith('.env.local') && !src.endsWith('.user'),
+  });
   return dir;
 }
 
@@ -51,9 +57,12 @@ afterEach(() => {
 
 describe('the unified Microsoft 365 app manifest', () => {
   let rendered: RenderedPackage;
+  let scratch: string;
   beforeAll(async () => {
-    rendered = await renderAppPackage(repo, await resolveEnvironment(repo, 'local', cleanEnv));
+    scratch = scratchRepo();
+    rendered = await renderAppPackage(scratch, await resolveEnvironment(scratch, 'local', cleanEnv));
   });
+  afterAll(() => rmSync(scratch, { recursive: true, force: true }));
 
   it('uses a manifest version whose schema @microsoft/app-manifest ships', () => {
     expect(Number(rendered.manifest.manifestVersion)).toBeGreaterThanOrEqual(1.22);
