@@ -10,7 +10,8 @@ function tabPort(): number {
   const raw = process.env['ZAAKWERK_TAB_PORT'];
   if (raw === undefined || raw.trim() === '') return 53000;
   const port = Number(raw);
-  if (!Number.isInteger(port) || port < 1 || port > 65535) throw new Error(`ZAAKWERK_TAB_PORT must be a port number, got '${raw}'`);
+  if (!Number.isInteger(port) || port < 1 || port > 65535)
+    throw new Error(`ZAAKWERK_TAB_PORT must be a port number, got '${raw}'`);
   return port;
 }
 
@@ -61,7 +62,6 @@ export default defineConfig({
       'react-dom/client',
       'react/jsx-runtime',
       '@fluentui/react-components',
-      '@fluentui/react-icons',
       '@azure/msal-browser',
       '@azure/msal-browser/redirect-bridge',
       '@microsoft/teams-js',

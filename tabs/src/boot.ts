@@ -13,7 +13,7 @@ import type { Locale } from './i18n';
 export type BootResult =
   | { kind: 'config-error'; message: string; problems: ConfigProblem[] }
   | { kind: 'redirecting'; locale: Locale }
-  | { kind: 'signed-out'; locale: Locale; signIn: () => Promise<void> }
+  | { kind: 'needs-sign-in'; locale: Locale; reason: 'signed-out' | 'framed'; signIn: () => Promise<void> }
   | { kind: 'auth-error'; locale: Locale; teams: TeamsHost | null; message: string }
   | { kind: 'ready'; locale: Locale; config: RuntimeConfig; session: AuthSession; teams: TeamsHost | null };
 
@@ -56,8 +56,8 @@ export async function boot(): Promise<BootResult> {
         return { kind: 'ready', locale, config, session: outcome.session, teams: null };
       case 'redirecting':
         return { kind: 'redirecting', locale };
-      case 'signed-out':
-        return { kind: 'signed-out', locale, signIn: outcome.signIn };
+      case 'needs-sign-in':
+        return { kind: 'needs-sign-in', locale, reason: outcome.reason, signIn: outcome.signIn };
     }
   } catch (error) {
     console.error('Zaakwerk: sign-in failed', error);

@@ -9,6 +9,7 @@ broadcastResponseToMainFrame().catch((error: unknown) => {
   console.error('Zaakwerk: could not process the sign-in response', error);
   const message = document.getElementById('message');
   if (message) {
-    message.textContent = 'Aanmelden is mislukt. Sluit dit venster en probeer het opnieuw. / Signing in failed. Close this window and try again.';
+    message.textContent =
+      'Aanmelden is mislukt. Sluit dit venster en probeer het opnieuw. / Signing in failed. Close this window and try again.';
   }
 });

@@ -30,7 +30,17 @@ const aCase = {
 
 describe('createApiClient', () => {
   it('sends the bearer token and reads the signed-in user', async () => {
-    const { fetchImpl, calls } = fakeFetch(() => json({ id: 'u1', name: 'Sanne de Vries', email: 'behandelaar@zaakwerk.test', tenantId: 't', roles: [], groups: [], caseTypes: [] }));
+    const { fetchImpl, calls } = fakeFetch(() =>
+      json({
+        id: 'u1',
+        name: 'Sanne de Vries',
+        email: 'behandelaar@zaakwerk.test',
+        tenantId: 't',
+        roles: [],
+        groups: [],
+        caseTypes: [],
+      }),
+    );
     const api = createApiClient({ baseUrl: 'http://localhost:7071/api/v1/', getAccessToken: async () => 'token-123', fetchImpl });
 
     await expect(api.getMe()).resolves.toMatchObject({ name: 'Sanne de Vries' });
@@ -48,7 +58,13 @@ describe('createApiClient', () => {
   });
 
   it('turns a problem+json error into an ApiProblemError with the stable code', async () => {
-    const problem = { type: 'https://zaakwerk.nl/problems/unauthorized', title: 'Unauthorized', status: 401, detail: 'The token has expired', code: 'auth.token-expired' };
+    const problem = {
+      type: 'https://zaakwerk.nl/problems/unauthorized',
+      title: 'Unauthorized',
+      status: 401,
+      detail: 'The token has expired',
+      code: 'auth.token-expired',
+    };
     const { fetchImpl } = fakeFetch(() => json(problem, 401, 'application/problem+json'));
     const api = createApiClient({ baseUrl: 'http://api', getAccessToken: async () => 't', fetchImpl });
 
@@ -58,8 +74,19 @@ describe('createApiClient', () => {
     expect((error as ApiProblemError).code).toBe('auth.token-expired');
   });
 
+  it('gives a problem+json body without a code (e.g. from a gateway) a client code', async () => {
+    const { fetchImpl } = fakeFetch(() => json({ title: 'Too Many Requests', status: 429 }, 429, 'application/problem+json'));
+    const api = createApiClient({ baseUrl: 'http://api', getAccessToken: async () => 't', fetchImpl });
+
+    await expect(api.getMe()).rejects.toMatchObject({
+      problem: { status: 429, title: 'Too Many Requests', code: 'client.problem-without-code' },
+    });
+  });
+
   it('makes a problem out of an error that is not problem+json', async () => {
-    const { fetchImpl } = fakeFetch(() => new Response('Bad gateway', { status: 502, statusText: 'Bad Gateway', headers: { 'content-type': 'text/plain' } }));
+    const { fetchImpl } = fakeFetch(
+      () => new Response('Bad gateway', { status: 502, statusText: 'Bad Gateway', headers: { 'content-type': 'text/plain' } }),
+    );
     const api = createApiClient({ baseUrl: 'http://api', getAccessToken: async () => 't', fetchImpl });
 
     await expect(api.listCases({ queue: 'mine' })).rejects.toMatchObject({
@@ -71,7 +98,9 @@ describe('createApiClient', () => {
     const { fetchImpl } = fakeFetch(() => Promise.reject(new TypeError('Failed to fetch')));
     const api = createApiClient({ baseUrl: 'http://api', getAccessToken: async () => 't', fetchImpl });
 
-    await expect(api.getMe()).rejects.toMatchObject({ problem: { status: 0, code: 'client.network', detail: 'Failed to fetch' } });
+    await expect(api.getMe()).rejects.toMatchObject({
+      problem: { status: 0, code: 'client.network', detail: 'Failed to fetch' },
+    });
   });
 
   it('rejects a list response without items instead of rendering nonsense', async () => {
@@ -83,7 +112,11 @@ describe('createApiClient', () => {
 
   it('does not call the API when no token can be obtained', async () => {
     const { fetchImpl, calls } = fakeFetch(() => json({}));
-    const api = createApiClient({ baseUrl: 'http://api', getAccessToken: () => Promise.reject(new Error('interaction_required')), fetchImpl });
+    const api = createApiClient({
+      baseUrl: 'http://api',
+      getAccessToken: () => Promise.reject(new Error('interaction_required')),
+      fetchImpl,
+    });
 
     await expect(api.getMe()).rejects.toThrow('interaction_required');
     expect(calls).toHaveLength(0);

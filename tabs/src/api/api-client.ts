@@ -34,23 +34,37 @@ export function createApiClient(options: ApiClientOptions): ApiClient {
     }
     const body = await response.text();
     if (!response.ok) {
-      throw new ApiProblemError(problemFromResponse(response.status, response.statusText, response.headers.get('content-type'), body));
+      throw new ApiProblemError(
+        problemFromResponse(response.status, response.statusText, response.headers.get('content-type'), body),
+      );
     }
     try {
       return JSON.parse(body) as unknown;
     } catch {
-      throw new ApiProblemError({ type: 'about:blank', title: 'Invalid response', status: response.status, code: 'client.invalid-json' });
+      throw new ApiProblemError({
+        type: 'about:blank',
+        title: 'Invalid response',
+        status: response.status,
+        code: 'client.invalid-json',
+      });
     }
   }
 
   function invalid(what: string): ApiProblemError {
-    return new ApiProblemError({ type: 'about:blank', title: 'Invalid response', status: 200, code: 'client.invalid-response', detail: what });
+    return new ApiProblemError({
+      type: 'about:blank',
+      title: 'Invalid response',
+      status: 200,
+      code: 'client.invalid-response',
+      detail: what,
+    });
   }
 
   return {
     async getMe(signal) {
       const body = await getJson('/me', signal);
-      if (!isRecord(body) || typeof body['name'] !== 'string' || typeof body['id'] !== 'string') throw invalid('GET /me did not return a user');
+      if (!isRecord(body) || typeof body['name'] !== 'string' || typeof body['id'] !== 'string')
+        throw invalid('GET /me did not return a user');
       return body as unknown as Me;
     },
     async listCases(query, signal) {
@@ -58,7 +72,10 @@ export function createApiClient(options: ApiClientOptions): ApiClient {
       if (query.cursor) params.set('cursor', query.cursor);
       const body = await getJson(`/cases?${params.toString()}`, signal);
       if (!isRecord(body) || !Array.isArray(body['items'])) throw invalid('GET /cases did not return { items }');
-      return { items: body['items'] as CaseList['items'], nextCursor: typeof body['nextCursor'] === 'string' ? body['nextCursor'] : null };
+      return {
+        items: body['items'] as CaseList['items'],
+        nextCursor: typeof body['nextCursor'] === 'string' ? body['nextCursor'] : null,
+      };
     },
   };
 }

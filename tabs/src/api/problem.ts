@@ -11,7 +11,7 @@ export class ApiProblemError extends Error {
     return this.problem.status;
   }
 
-  get code(): string | undefined {
+  get code(): string {
     return this.problem.code;
   }
 }
@@ -33,9 +33,10 @@ export function problemFromResponse(status: number, statusText: string, contentT
           type: typeof parsed['type'] === 'string' ? parsed['type'] : 'about:blank',
           title: parsed['title'],
           status: typeof parsed['status'] === 'number' ? parsed['status'] : status,
+          // The API always sends a code; a proxy or gateway answering in its place may not.
+          code: typeof parsed['code'] === 'string' ? parsed['code'] : 'client.problem-without-code',
         };
         if (typeof parsed['detail'] === 'string') problem.detail = parsed['detail'];
-        if (typeof parsed['code'] === 'string') problem.code = parsed['code'];
         if (Array.isArray(parsed['errors'])) problem.errors = parsed['errors'].filter(isFieldError);
         return problem;
       }
@@ -54,7 +55,12 @@ export function problemFromResponse(status: number, statusText: string, contentT
 }
 
 function isFieldError(value: unknown): value is { path: string; code: string; message: string } {
-  return isRecord(value) && typeof value['path'] === 'string' && typeof value['code'] === 'string' && typeof value['message'] === 'string';
+  return (
+    isRecord(value) &&
+    typeof value['path'] === 'string' &&
+    typeof value['code'] === 'string' &&
+    typeof value['message'] === 'string'
+  );
 }
 
 /** The request never got an HTTP answer (offline, CORS refusal, DNS). */

@@ -16,5 +16,8 @@ export type SignInOutcome =
   | { status: 'signed-in'; session: AuthSession }
   /** The page is navigating to the identity provider; render nothing but a notice. */
   | { status: 'redirecting' }
-  /** The user just signed out; offer to sign in again instead of redirecting at once. */
-  | { status: 'signed-out'; signIn(): Promise<void> };
+  /**
+   * Sign-in waits for the user: after signing out (no automatic sign-in again), or in a frame of an
+   * unknown page, where only a popup may be used and browsers block popups without a click.
+   */
+  | { status: 'needs-sign-in'; reason: 'signed-out' | 'framed'; signIn(): Promise<void> };

@@ -32,9 +32,14 @@ export async function startBrowserAuth(config: RuntimeConfig, options: BrowserAu
         window.location.replace(`${options.origin}/`);
         return;
       }
-      await pca.loginRedirect({ scopes, redirectStartPage: `${options.origin}/`, ...(options.justSignedOut ? { prompt: 'login' } : {}) });
+      await pca.loginRedirect({
+        scopes,
+        redirectStartPage: `${options.origin}/`,
+        ...(options.justSignedOut ? { prompt: 'login' } : {}),
+      });
     };
-    if (options.justSignedOut || options.framed) return { status: 'signed-out', signIn };
+    if (options.justSignedOut) return { status: 'needs-sign-in', reason: 'signed-out', signIn };
+    if (options.framed) return { status: 'needs-sign-in', reason: 'framed', signIn };
     await signIn();
     return { status: 'redirecting' };
   }
@@ -54,6 +59,8 @@ function browserSession(pca: IPublicClientApplication, scopes: string[], options
       const signedOutUrl = `${options.origin}/?signedOut=1`;
       try {
         await pca.logoutRedirect({ account: pca.getActiveAccount(), postLogoutRedirectUri: signedOutUrl });
+        // Still here: an OIDC authority without end_session_endpoint; MSAL cleared its cache and stayed.
+        window.location.replace(signedOutUrl);
       } catch (error) {
         // An authority without end_session_endpoint cannot end its own session: forget ours at least.
         console.warn('Zaakwerk: logout at the authority failed; clearing the local session only.', error);

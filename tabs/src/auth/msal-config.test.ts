@@ -23,13 +23,18 @@ describe('buildMsalConfiguration', () => {
   });
 
   it('keeps the AAD protocol mode for Entra ID', () => {
-    const configuration = buildMsalConfiguration({ ...local, authority: 'https://login.microsoftonline.com/t/v2.0', protocolMode: 'AAD' }, 'https://tab.example.nl');
+    const configuration = buildMsalConfiguration(
+      { ...local, authority: 'https://login.microsoftonline.com/t/v2.0', protocolMode: 'AAD' },
+      'https://tab.example.nl',
+    );
     expect(configuration.system?.protocolMode).toBe('AAD');
     expect(configuration.auth.redirectUri).toBe('https://tab.example.nl/redirect.html');
   });
 
   it('returns to a signed-out page after logout instead of signing in again at once', () => {
-    expect(buildMsalConfiguration(local, 'http://localhost:53000').auth.postLogoutRedirectUri).toBe('http://localhost:53000/?signedOut=1');
+    expect(buildMsalConfiguration(local, 'http://localhost:53000').auth.postLogoutRedirectUri).toBe(
+      'http://localhost:53000/?signedOut=1',
+    );
   });
 });
 

@@ -25,7 +25,9 @@ describe('runtimeConfigFromEnv', () => {
   });
 
   it('keeps the port in the known authority, because MSAL compares host and port', () => {
-    expect(runtimeConfigFromEnv({ ZAAKWERK_AUTHORITY: 'https://localhost:61234/t/v2.0' }).knownAuthorities).toEqual(['localhost:61234']);
+    expect(runtimeConfigFromEnv({ ZAAKWERK_AUTHORITY: 'https://localhost:61234/t/v2.0' }).knownAuthorities).toEqual([
+      'localhost:61234',
+    ]);
   });
 
   it('treats an empty variable as unset', () => {
@@ -35,7 +37,9 @@ describe('runtimeConfigFromEnv', () => {
   it('names the variable when a setting is malformed', () => {
     expect(() => runtimeConfigFromEnv({ ZAAKWERK_API_CLIENT_ID: 'not-a-guid' })).toThrow(/ZAAKWERK_API_CLIENT_ID/);
     expect(() => runtimeConfigFromEnv({ ZAAKWERK_AUTHORITY: 'localhost:5443' })).toThrow(/ZAAKWERK_AUTHORITY/);
-    expect(() => runtimeConfigFromEnv({ ZAAKWERK_AUTHORITY: 'http://localhost:5443/t/v2.0' })).toThrow(/ZAAKWERK_AUTHORITY.*https/);
+    expect(() => runtimeConfigFromEnv({ ZAAKWERK_AUTHORITY: 'http://localhost:5443/t/v2.0' })).toThrow(
+      /ZAAKWERK_AUTHORITY.*https/,
+    );
   });
 });
 

@@ -10,7 +10,10 @@ const valid = {
 };
 
 function jsonResponse(body: unknown, status = 200): Response {
-  return new Response(typeof body === 'string' ? body : JSON.stringify(body), { status, headers: { 'content-type': 'application/json' } });
+  return new Response(typeof body === 'string' ? body : JSON.stringify(body), {
+    status,
+    headers: { 'content-type': 'application/json' },
+  });
 }
 
 describe('parseRuntimeConfig', () => {
@@ -58,7 +61,9 @@ describe('loadRuntimeConfig', () => {
 
   it('fails with a ConfigLoadError when config.json is missing', async () => {
     const fetchImpl = async () => new Response('Not found', { status: 404 });
-    await expect(loadRuntimeConfig(fetchImpl)).rejects.toThrow(new ConfigLoadError('config.json could not be fetched: HTTP 404', []));
+    await expect(loadRuntimeConfig(fetchImpl)).rejects.toThrow(
+      new ConfigLoadError('config.json could not be fetched: HTTP 404', []),
+    );
   });
 
   it('fails with a ConfigLoadError naming the problems when config.json is invalid', async () => {

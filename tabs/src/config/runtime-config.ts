@@ -66,7 +66,8 @@ export function parseRuntimeConfig(value: unknown): ConfigParseResult {
   if (authority !== null) {
     const url = parseUrl(authority);
     if (!url) problems.push({ field: 'authority', message: 'must be an absolute URL' });
-    else if (url.protocol !== 'https:') problems.push({ field: 'authority', message: 'must use https (MSAL refuses insecure authorities)' });
+    else if (url.protocol !== 'https:')
+      problems.push({ field: 'authority', message: 'must use https (MSAL refuses insecure authorities)' });
   }
 
   const clientId = text('clientId');

@@ -22,7 +22,12 @@ export function formatCalendarDate(value: string, intlLocale: string): string {
 /** Today's calendar date in Europe/Amsterdam, as `YYYY-MM-DD`. */
 export function todayInAmsterdam(now: Date = new Date()): string {
   // en-CA formats as YYYY-MM-DD.
-  return new Intl.DateTimeFormat('en-CA', { timeZone: 'Europe/Amsterdam', year: 'numeric', month: '2-digit', day: '2-digit' }).format(now);
+  return new Intl.DateTimeFormat('en-CA', {
+    timeZone: 'Europe/Amsterdam',
+    year: 'numeric',
+    month: '2-digit',
+    day: '2-digit',
+  }).format(now);
 }
 
 /** Whole calendar days from `from` to `to` (negative when `to` is earlier); null for invalid dates. */

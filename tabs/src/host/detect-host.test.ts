@@ -1,4 +1,11 @@
-import { decideHost, isMicrosoft365HostOrigin, knownHostTimeoutMs, readHostSignals, suspectedHostTimeoutMs, withTimeout } from './detect-host';
+import {
+  decideHost,
+  isMicrosoft365HostOrigin,
+  knownHostTimeoutMs,
+  readHostSignals,
+  suspectedHostTimeoutMs,
+  withTimeout,
+} from './detect-host';
 import type { HostSignals, HostWindow } from './detect-host';
 
 const topLevel: HostSignals = { framed: false, hasNativeInterface: false, hostParam: null, ancestorOrigin: null };
@@ -13,15 +20,23 @@ describe('decideHost', () => {
   });
 
   it('tries Teams with the long timeout when framed with host=teams', () => {
-    expect(decideHost({ ...topLevel, framed: true, hostParam: 'teams' })).toMatchObject({ kind: 'try-teams', timeoutMs: knownHostTimeoutMs });
+    expect(decideHost({ ...topLevel, framed: true, hostParam: 'teams' })).toMatchObject({
+      kind: 'try-teams',
+      timeoutMs: knownHostTimeoutMs,
+    });
   });
 
   it('tries Teams with the long timeout when framed by a Microsoft 365 origin', () => {
-    expect(decideHost({ ...topLevel, framed: true, ancestorOrigin: 'https://teams.microsoft.com' })).toMatchObject({ timeoutMs: knownHostTimeoutMs });
+    expect(decideHost({ ...topLevel, framed: true, ancestorOrigin: 'https://teams.microsoft.com' })).toMatchObject({
+      timeoutMs: knownHostTimeoutMs,
+    });
   });
 
   it('tries Teams with the long timeout in the Teams mobile web view', () => {
-    expect(decideHost({ ...topLevel, hasNativeInterface: true })).toMatchObject({ kind: 'try-teams', timeoutMs: knownHostTimeoutMs });
+    expect(decideHost({ ...topLevel, hasNativeInterface: true })).toMatchObject({
+      kind: 'try-teams',
+      timeoutMs: knownHostTimeoutMs,
+    });
   });
 
   it('gives an unknown framing page only a short chance', () => {
@@ -59,7 +74,12 @@ describe('readHostSignals', () => {
       top: parent,
       location: { search: '?host=teams&lang=nl', ancestorOrigins: { length: 1, 0: 'https://teams.microsoft.com' } },
     };
-    expect(readHostSignals(win)).toEqual({ framed: true, hasNativeInterface: false, hostParam: 'teams', ancestorOrigin: 'https://teams.microsoft.com' });
+    expect(readHostSignals(win)).toEqual({
+      framed: true,
+      hasNativeInterface: false,
+      hostParam: 'teams',
+      ancestorOrigin: 'https://teams.microsoft.com',
+    });
   });
 
   it('sees a top-level window as not framed', () => {
@@ -85,6 +105,8 @@ describe('withTimeout', () => {
   });
 
   it('rejects naming the operation when the promise is too slow', async () => {
-    await expect(withTimeout(new Promise(() => undefined), 10, 'teams-js app.initialize()')).rejects.toThrow('teams-js app.initialize() did not answer within 10 ms');
+    await expect(withTimeout(new Promise(() => undefined), 10, 'teams-js app.initialize()')).rejects.toThrow(
+      'teams-js app.initialize() did not answer within 10 ms',
+    );
   });
 });

@@ -10,6 +10,7 @@ export const en: Messages = {
   'auth.redirecting': 'Redirecting you to sign in…',
   'auth.signedOut': 'You are signed out.',
   'auth.signIn': 'Sign in',
+  'auth.signInPrompt': 'Sign in to see your cases.',
   'auth.failed': 'Signing in failed.',
   'myWork.title': 'My work',
   'myWork.loading': 'Loading your cases…',

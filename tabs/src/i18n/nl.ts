@@ -8,6 +8,7 @@ export const nl = {
   'auth.redirecting': 'Je wordt doorgestuurd om aan te melden…',
   'auth.signedOut': 'Je bent afgemeld.',
   'auth.signIn': 'Aanmelden',
+  'auth.signInPrompt': 'Meld je aan om je zaken te zien.',
   'auth.failed': 'Aanmelden is mislukt.',
   'myWork.title': 'Mijn werk',
   'myWork.loading': 'Je zaken worden geladen…',

@@ -1,5 +1,5 @@
 import { Avatar, Button, makeStyles, Spinner, Text, tokens } from '@fluentui/react-components';
-import { SignOut20Regular } from '@fluentui/react-icons';
+import { SignOut20Regular } from '@fluentui/react-icons/svg/sign-out';
 import type { ApiProblemError, Me } from '../api';
 import { useI18n } from '../i18n';
 import type { ResourceState } from './use-api-resource';

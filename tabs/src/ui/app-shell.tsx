@@ -14,7 +14,10 @@ const useStyles = makeStyles({
 /** The signed-in tab: header with the user, and the "Mijn werk" page. */
 export function AppShell({ config, session }: { config: RuntimeConfig; session: AuthSession }) {
   const styles = useStyles();
-  const api = useMemo(() => createApiClient({ baseUrl: config.apiBaseUrl, getAccessToken: () => session.getAccessToken() }), [config, session]);
+  const api = useMemo(
+    () => createApiClient({ baseUrl: config.apiBaseUrl, getAccessToken: () => session.getAccessToken() }),
+    [config, session],
+  );
   const loadMe = useCallback((signal: AbortSignal) => api.getMe(signal), [api]);
   const { state: me } = useApiResource(loadMe);
   const signOut = useCallback(() => {

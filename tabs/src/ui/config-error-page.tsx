@@ -2,7 +2,13 @@ import { makeStyles, Text, Title2, Title3, tokens } from '@fluentui/react-compon
 import type { ConfigProblem } from '../config/runtime-config';
 
 const useStyles = makeStyles({
-  main: { display: 'flex', flexDirection: 'column', rowGap: tokens.spacingVerticalL, padding: `${tokens.spacingVerticalXXL} ${tokens.spacingHorizontalXL}`, maxWidth: '60em' },
+  main: {
+    display: 'flex',
+    flexDirection: 'column',
+    rowGap: tokens.spacingVerticalL,
+    padding: `${tokens.spacingVerticalXXL} ${tokens.spacingHorizontalXL}`,
+    maxWidth: '60em',
+  },
   section: { display: 'flex', flexDirection: 'column', rowGap: tokens.spacingVerticalS },
   code: { fontFamily: tokens.fontFamilyMonospace },
 });
@@ -30,8 +36,8 @@ export function ConfigErrorPage({ message, problems }: { message: string; proble
           Zaakwerk kan niet starten
         </Title2>
         <Text block>
-          De configuratie (<span className={styles.code}>config.json</span> naast index.html) ontbreekt of is ongeldig. Vraag de beheerder de
-          instellingen van de tab te controleren.
+          De configuratie (<span className={styles.code}>config.json</span> naast index.html) ontbreekt of is ongeldig. Vraag de
+          beheerder de instellingen van de tab te controleren.
         </Text>
       </section>
       <section lang="en" className={styles.section} aria-labelledby="config-error-en">
@@ -39,8 +45,8 @@ export function ConfigErrorPage({ message, problems }: { message: string; proble
           Zaakwerk cannot start
         </Title3>
         <Text block>
-          The configuration (<span className={styles.code}>config.json</span> next to index.html) is missing or invalid. Ask your administrator to
-          check the tab&apos;s settings.
+          The configuration (<span className={styles.code}>config.json</span> next to index.html) is missing or invalid. Ask your
+          administrator to check the tab&apos;s settings.
         </Text>
       </section>
       <section lang="en" className={styles.section} aria-label="Details">

@@ -32,7 +32,9 @@ export function MyWorkPage({ api }: { api: ApiClient }) {
         {count === 0 ? <Text>{t('myWork.empty')}</Text> : null}
       </div>
       {state.status === 'error' ? <ProblemMessage summary={t('myWork.error')} error={state.error} onRetry={reload} /> : null}
-      {state.status === 'ready' && state.data.items.length > 0 ? <CaseTable items={state.data.items} today={todayInAmsterdam()} /> : null}
+      {state.status === 'ready' && state.data.items.length > 0 ? (
+        <CaseTable items={state.data.items} today={todayInAmsterdam()} />
+      ) : null}
     </section>
   );
 }

@@ -1,5 +1,5 @@
 import { Button, MessageBar, MessageBarActions, MessageBarBody, MessageBarTitle, Text } from '@fluentui/react-components';
-import { ArrowClockwise20Regular } from '@fluentui/react-icons';
+import { ArrowClockwise20Regular } from '@fluentui/react-icons/svg/arrow-clockwise';
 import type { ApiProblemError } from '../api';
 import { useI18n } from '../i18n';
 
@@ -13,7 +13,11 @@ export function ProblemMessage({ summary, error, onRetry }: { summary: string; e
       <MessageBarBody>
         <MessageBarTitle>{summary}</MessageBarTitle>
         <Text block>{detail}</Text>
-        {problem.code ? <Text block size={200}>{t('error.code', { code: problem.code })}</Text> : null}
+        {problem.code ? (
+          <Text block size={200}>
+            {t('error.code', { code: problem.code })}
+          </Text>
+        ) : null}
       </MessageBarBody>
       {onRetry ? (
         <MessageBarActions>

@@ -1,4 +1,5 @@
 import { Button, makeStyles, Spinner, Text, Title2, tokens } from '@fluentui/react-components';
+import { useState } from 'react';
 import type { ReactNode } from 'react';
 import { useI18n } from '../i18n';
 
@@ -34,14 +35,28 @@ export function LoadingPage({ label }: { label: string }) {
   );
 }
 
-export function SignedOutPage({ onSignIn }: { onSignIn: () => void }) {
+/** Sign-in on a click: after signing out, or in a frame where only a (click-initiated) popup works. */
+export function SignInPage({ reason, onSignIn }: { reason: 'signed-out' | 'framed'; onSignIn: () => Promise<void> }) {
   const { t } = useI18n();
+  const [failure, setFailure] = useState<string | null>(null);
+  const signIn = (): void => {
+    setFailure(null);
+    onSignIn().catch((error: unknown) => setFailure(error instanceof Error ? error.message : String(error)));
+  };
   return (
     <StatusPage>
-      <Text role="status">{t('auth.signedOut')}</Text>
-      <Button appearance="primary" onClick={onSignIn}>
+      <Text role="status">{reason === 'signed-out' ? t('auth.signedOut') : t('auth.signInPrompt')}</Text>
+      <Button appearance="primary" onClick={signIn}>
         {t('auth.signIn')}
       </Button>
+      {failure ? (
+        <div role="alert">
+          <Text block weight="semibold">
+            {t('auth.failed')}
+          </Text>
+          <Text block>{failure}</Text>
+        </div>
+      ) : null}
     </StatusPage>
   );
 }

@@ -17,7 +17,10 @@ export function useApiResource<T>(load: (signal: AbortSignal) => Promise<T>): { 
       },
       (error: unknown) => {
         if (controller.signal.aborted) return;
-        setState({ status: 'error', error: error instanceof ApiProblemError ? error : new ApiProblemError(networkProblem(error)) });
+        setState({
+          status: 'error',
+          error: error instanceof ApiProblemError ? error : new ApiProblemError(networkProblem(error)),
+        });
       },
     );
     return () => controller.abort();
