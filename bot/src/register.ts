@@ -4,12 +4,14 @@ import { createApiTokenProvider } from './api-token';
 import { createBotApp } from './bot-app';
 import { loadBotConfigFromProcess, type BotConfig } from './config';
 import { FunctionsHttpAdapter } from './hosting/functions-http-adapter';
-import { createLogger } from './logger';
+import { createLogger, type LogWrite } from './logger';
 
 export interface BotRegistrationOverrides {
   config?: BotConfig;
   api?: ZaakwerkApiClient;
   now?: () => Date;
+  /** Where log lines go (default: the console, which the Functions host collects). */
+  logWrite?: LogWrite;
 }
 
 /**
@@ -19,7 +21,7 @@ export interface BotRegistrationOverrides {
  */
 export function register(app: FunctionsApp, overrides: BotRegistrationOverrides = {}): void {
   const config = overrides.config ?? loadBotConfigFromProcess();
-  const logger = createLogger('zaakwerk-bot', config.logLevel);
+  const logger = createLogger('zaakwerk-bot', config.logLevel, overrides.logWrite);
   const api = overrides.api ?? createApiClient({ baseUrl: config.api.baseUrl, token: createApiTokenProvider(config) });
   const adapter = new FunctionsHttpAdapter();
   const bot = createBotApp({ config, api, httpServerAdapter: adapter, logger, ...(overrides.now ? { now: overrides.now } : {}) });
