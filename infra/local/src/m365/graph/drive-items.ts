@@ -1,0 +1,168 @@
+import { demoTenant } from '../demo-tenant';
+import { BodyTooLargeError, readBody, readJson } from '../http/body';
+import { redirect, sendEmpty } from '../http/respond';
+import type { Exchange } from '../http/router';
+import { appRegistrations } from '../oidc/apps';
+import { permissions, requirePermission, type GraphCaller } from './caller';
+import { parseDriveAddress, type DriveAddress } from './drive-address';
+import { presentDriveItem } from './drive-item.presenter';
+import type { ConflictBehavior, DriveIdentity, DriveItem } from './drive-store';
+import { graphErrors, tooLargeForSimpleUpload } from './errors';
+import { odataContext, sendGraphJson, type GraphContext } from './graph-context';
+import { paginate, parseTop } from './odata';
+
+export const simpleUploadLimitBytes = 4 * 1024 * 1024;
+const { sharePoint } = demoTenant;
+const addressPattern = /^\/graph\/v1\.0\/(?:drives\/([^/]+)|sites\/([^/]+)\/drive)\/(.+)$/;
+
+/**
+ * Everything below `/drives/{driveId}/` (and `/sites/{siteId}/drive/`): items by id or path, children,
+ * folder creation, small uploads, content download (302 to a pre-authenticated URL) and delete.
+ */
+export async function handleDriveItems(ctx: GraphContext, ex: Exchange, caller: GraphCaller): Promise<void> {
+  const match = addressPattern.exec(ex.url.pathname);
+  const address = match?.[3] ? parseDriveAddress(match[3]) : undefined;
+  if (!match || !address) throw graphErrors.segmentNotFound(ex.url.pathname.split('/').pop() ?? '');
+  const driveId = match[1] ? decodeURIComponent(match[1]) : siteDrive(decodeURIComponent(match[2] ?? ''));
+  if (driveId !== sharePoint.driveId) throw graphErrors.itemNotFound('The drive could not be found.');
+  const method = ex.req.method ?? 'GET';
+  const writes = method !== 'GET' && method !== 'HEAD';
+  requirePermission(caller, writes ? permissions.writeFiles : permissions.readFiles, graphErrors.accessDenied);
+
+  if (address.target === 'content' && method === 'PUT') return upload(ctx, ex, caller, driveId, address);
+  if (address.target === 'children' && method === 'POST') return createFolder(ctx, ex, caller, driveId, address);
+  const item = await resolve(ctx, driveId, address);
+  if (!item) throw graphErrors.itemNotFound();
+  if (address.target === 'item' && method === 'GET') return sendGraphJson(ex, 200, { '@odata.context': odataContext(ctx, `drives('${driveId}')/items/$entity`), ...(await view(ctx, item)) });
+  if (address.target === 'item' && method === 'DELETE') {
+    checkIfMatch(ex, item);
+    await ctx.drive.deleteItem(item);
+    return sendEmpty(ex.res, 204);
+  }
+  if (address.target === 'children' && method === 'GET') return listChildren(ctx, ex, driveId, item);
+  if (address.target === 'content' && method === 'GET') {
+    if (item.kind !== 'file') throw graphErrors.itemNotFound('The item is not a file.');
+    return redirect(ex.res, ctx.downloads.create(driveId, item.id));
+  }
+  throw graphErrors.methodNotAllowed();
+}
+
+async function listChildren(ctx: GraphContext, ex: Exchange, driveId: string, parent: DriveItem): Promise<void> {
+  if (parent.kind === 'file') throw graphErrors.itemNotFound('The item is not a folder.');
+  const children = await ctx.drive.children(parent);
+  const { page, nextLink } = paginate(children, ex.url, ctx.urls.base, parseTop(ex.url.searchParams.get('$top'), 200));
+  sendGraphJson(ex, 200, {
+    '@odata.context': odataContext(ctx, `drives('${driveId}')/items`),
+    ...(nextLink ? { '@odata.nextLink': nextLink } : {}),
+    value: await Promise.all(page.map((child) => view(ctx, child))),
+  });
+}
+
+async function createFolder(ctx: GraphContext, ex: Exchange, caller: GraphCaller, driveId: string, address: DriveAddress): Promise<void> {
+  const parent = await resolve(ctx, driveId, address);
+  if (!parent || parent.kind === 'file') throw graphErrors.itemNotFound();
+  const body = await readJsonObject(ex);
+  if (typeof body.name !== 'string') throw graphErrors.invalidRequest('The request must include a name.');
+  if ('file' in body) throw graphErrors.invalidRequest('Files cannot be created this way; upload their content with PUT .../content.');
+  if (typeof body.folder !== 'object' || body.folder === null) throw graphErrors.invalidRequest('The request must include a folder facet.');
+  const conflict = conflictBehavior(body['@microsoft.graph.conflictBehavior'] ?? ex.url.searchParams.get('@microsoft.graph.conflictBehavior'), 'fail');
+  const folder = await ctx.drive.createFolder(parent, body.name, identityOf(caller), conflict);
+  sendGraphJson(ex, 201, { '@odata.context': odataContext(ctx, `drives('${driveId}')/items/$entity`), ...(await view(ctx, folder)) });
+}
+
+async function upload(ctx: GraphContext, ex: Exchange, caller: GraphCaller, driveId: string, address: DriveAddress): Promise<void> {
+  let bytes: Buffer;
+  try {
+    bytes = await readBody(ex.req, simpleUploadLimitBytes);
+  } catch (error) {
+    if (error instanceof BodyTooLargeError) throw tooLargeForSimpleUpload(simpleUploadLimitBytes);
+    throw error;
+  }
+  const by = identityOf(caller);
+  const conflict = conflictBehavior(ex.url.searchParams.get('@microsoft.graph.conflictBehavior'), 'replace');
+  let result: { item: DriveItem; created: boolean };
+  if (!address.path.length) {
+    const existing = await resolve(ctx, driveId, address);
+    if (!existing || existing.kind !== 'file') throw graphErrors.itemNotFound();
+    checkIfMatch(ex, existing);
+    result = { item: await ctx.drive.replaceContent(existing, bytes, by), created: false };
+  } else {
+    const name = address.path[address.path.length - 1] as string;
+    const parent = await resolve(ctx, driveId, { ...address, path: address.path.slice(0, -1) }, by);
+    if (!parent || parent.kind === 'file') throw graphErrors.itemNotFound();
+    const existing = await ctx.drive.childByName(parent, name);
+    if (existing) checkIfMatch(ex, existing);
+    result = await ctx.drive.putFile(parent, name, bytes, by, conflict);
+  }
+  sendGraphJson(ex, result.created ? 201 : 200, { '@odata.context': odataContext(ctx, `drives('${driveId}')/items/$entity`), ...(await view(ctx, result.item)) });
+}
+
+/** Finds the addressed item; with `createFoldersAs`, missing folders on the path are created (as uploads do). */
+async function resolve(ctx: GraphContext, driveId: string, address: DriveAddress, createFoldersAs?: DriveIdentity): Promise<DriveItem | undefined> {
+  let current = await ctx.drive.get(driveId, address.base.kind === 'root' ? sharePoint.rootItemId : address.base.id);
+  for (const segment of address.path) {
+    if (!current || current.kind === 'file') return undefined;
+    const parent: DriveItem = current;
+    const next = await ctx.drive.childByName(parent, segment);
+    if (next || !createFoldersAs) {
+      current = next;
+      continue;
+    }
+    // A parallel upload may create the same folder; then use theirs.
+    current = await ctx.drive.createFolder(parent, segment, createFoldersAs, 'fail').catch(async (error: unknown) => {
+      const created = await ctx.drive.childByName(parent, segment);
+      if (!created) throw error;
+      return created;
+    });
+  }
+  return current;
+}
+
+async function view(ctx: GraphContext, item: DriveItem): Promise<Record<string, unknown>> {
+  const path = await ctx.drive.pathOf(item);
+  const parent = item.parentId ? await ctx.drive.get(item.driveId, item.parentId) : undefined;
+  return presentDriveItem(ctx.urls, {
+    item,
+    path,
+    ...(parent ? { parentName: parent.kind === 'root' ? sharePoint.driveName : parent.name } : {}),
+    ...(item.kind !== 'file' ? { childCount: (await ctx.drive.children(item)).length } : { downloadUrl: ctx.downloads.create(item.driveId, item.id) }),
+  });
+}
+
+/** If-Match with the item's eTag (or `*`); a stale eTag is 412 resourceModified. */
+function checkIfMatch(ex: Exchange, item: DriveItem): void {
+  const header = ex.req.headers['if-match'];
+  if (!header || header === '*') return;
+  // Graph eTags contain a comma ("{GUID},3"), so the header is one tag, quoted or not.
+  const given = `"${header.trim().replace(/^W\//, '').replace(/^"|"$/g, '')}"`;
+  const current = [`"{${item.guid}},${item.version}"`, `"c:{${item.guid}},${item.contentVersion}"`];
+  if (!current.includes(given)) throw graphErrors.resourceModified();
+}
+
+function conflictBehavior(value: unknown, fallback: ConflictBehavior): ConflictBehavior {
+  if (value === null || value === undefined) return fallback;
+  if (value === 'fail' || value === 'rename' || value === 'replace') return value;
+  throw graphErrors.invalidRequest(`Invalid value '${String(value)}' for @microsoft.graph.conflictBehavior; use fail, rename or replace.`);
+}
+
+function identityOf(caller: GraphCaller): DriveIdentity {
+  if (caller.kind === 'user') return { kind: 'user', id: caller.objectId, displayName: caller.displayName };
+  const app = appRegistrations.find((a) => a.clientId === caller.appId);
+  return { kind: 'application', id: caller.appId, displayName: app?.displayName ?? caller.appId };
+}
+
+function siteDrive(siteId: string): string {
+  if (siteId !== 'root' && siteId !== sharePoint.siteId) throw graphErrors.itemNotFound('Requested site could not be found');
+  return sharePoint.driveId;
+}
+
+async function readJsonObject(ex: Exchange): Promise<Record<string, unknown>> {
+  let body: unknown;
+  try {
+    body = await readJson(ex.req);
+  } catch {
+    throw graphErrors.invalidRequest('The request body is not valid JSON.');
+  }
+  if (typeof body !== 'object' || body === null || Array.isArray(body)) throw graphErrors.invalidRequest('The request body must be a JSON object.');
+  return body as Record<string, unknown>;
+}

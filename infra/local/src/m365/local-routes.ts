@@ -1,0 +1,43 @@
+import { readJson } from './http/body';
+import { sendEmpty, sendJson } from './http/respond';
+import type { Exchange } from './http/router';
+import { parseFaultRequest, type FaultInjector } from './faults';
+import type { M365Storage } from './storage';
+
+const loopback = new Set(['127.0.0.1', '::1', '::ffff:127.0.0.1']);
+
+/** /_local/*: test and dev-stack controls, answered only to callers on this machine. */
+export function createLocalRoutes(storage: M365Storage, faults: FaultInjector): (ex: Exchange) => Promise<void> {
+  return async (ex) => {
+    if (!loopback.has(ex.req.socket.remoteAddress ?? '')) return sendJson(ex.res, 403, { error: 'forbidden', message: '/_local is only available from this machine.' });
+    const route = `${ex.req.method} ${ex.url.pathname}`;
+    switch (route) {
+      case 'GET /_local/health':
+        try {
+          await storage.ping();
+          return sendJson(ex.res, 200, { status: 'healthy', storage: 'up' });
+        } catch (error) {
+          return sendJson(ex.res, 503, { status: 'unhealthy', storage: 'down', detail: (error as Error).message });
+        }
+      case 'GET /_local/faults':
+        return sendJson(ex.res, 200, { faults: faults.list() });
+      case 'POST /_local/faults': {
+        let body: unknown;
+        try {
+          body = await readJson(ex.req);
+        } catch {
+          return sendJson(ex.res, 400, { error: 'invalid_request', message: 'The body is not valid JSON.' });
+        }
+        const rule = parseFaultRequest(body);
+        if (typeof rule === 'string') return sendJson(ex.res, 400, { error: 'invalid_request', message: rule });
+        faults.add(rule);
+        return sendJson(ex.res, 201, { fault: rule });
+      }
+      case 'DELETE /_local/faults':
+        faults.clear();
+        return sendEmpty(ex.res, 204);
+      default:
+        return sendJson(ex.res, 404, { error: 'not_found', message: `No local control at ${route}.` });
+    }
+  };
+}
