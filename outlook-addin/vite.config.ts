@@ -2,7 +2,7 @@ import react from '@vitejs/plugin-react';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { fileURLToPath } from 'node:url';
 import { defineConfig, type Plugin } from 'vite';
-import { runtimeConfigFromEnv } from './src/config/config-from-env';
+import { runtimeConfigFromEnv } from './src/config/config-from-env.ts';
 
 type Next = (error?: unknown) => void;
 

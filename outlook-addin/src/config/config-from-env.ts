@@ -1,5 +1,5 @@
-import type { RuntimeConfig } from './runtime-config';
-import { parseRuntimeConfig } from './runtime-config';
+import type { RuntimeConfig } from './runtime-config.ts';
+import { parseRuntimeConfig } from './runtime-config.ts';
 
 /** Local-stack defaults (the demo tenant of the local Microsoft 365); Azure writes config.json instead. */
 export const localConfigDefaults = {
