@@ -40,7 +40,7 @@ export function toHttpHandler(endpoint: AnyEndpoint, deps: PipelineDependencies)
       );
     } catch (error) {
       const mapped = problemFromError(error);
-      if (mapped.expected) log.info('request refused', { code: mapped.problem.code, cause: (error as Error).cause });
+      if (mapped.expected) log.info('request refused', { code: mapped.problem.code, ...causeOf(error) });
       else log.error('unexpected error', { error });
       response = problemResponse(mapped.problem, mapped.headers);
     }
@@ -59,6 +59,13 @@ export function toHttpHandler(endpoint: AnyEndpoint, deps: PipelineDependencies)
     });
     return { ...response, status, headers: Object.fromEntries(headers) };
   };
+}
+
+/** For refusals the cause's message is enough (e.g. why Graph failed); stacks are for unexpected errors. */
+function causeOf(error: unknown): { cause?: { name: string; message: string; code?: unknown } } {
+  const cause = (error as Error).cause;
+  if (!(cause instanceof Error)) return {};
+  return { cause: { name: cause.name, message: cause.message, code: (cause as { code?: unknown }).code } };
 }
 
 async function authenticateFor(policy: Policy, request: HttpRequest, auth: Authentication): Promise<UserPrincipal | null> {

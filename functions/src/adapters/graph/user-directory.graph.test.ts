@@ -29,12 +29,23 @@ function graphLike(base: () => string) {
       200,
       { value: [{ '@odata.type': '#microsoft.graph.group', id: 'g-2' }] },
     ],
-    [`/graph/v1.0/users/${sanne}/appRoleAssignments`]: () => [
+    // Assigned to Sanne's group g-2 (second page of memberOf), to another user and to an unrelated group.
+    [`/graph/v1.0/servicePrincipals/${spId}/appRoleAssignedTo?$top=999`]: () => [
       200,
       {
         value: [
-          { appRoleId: 'r-coord', resourceId: spId },
-          { appRoleId: 'r-other', resourceId: 'sp-some-other-app' },
+          { appRoleId: 'r-coord', principalId: 'g-2', principalType: 'Group' },
+          { appRoleId: 'r-admin', principalId: 'someone-else', principalType: 'User' },
+        ],
+        '@odata.nextLink': `${base()}/v1.0/servicePrincipals/${spId}/appRoleAssignedTo?$skiptoken=x`,
+      },
+    ],
+    [`/graph/v1.0/servicePrincipals/${spId}/appRoleAssignedTo?$skiptoken=x`]: () => [
+      200,
+      {
+        value: [
+          { appRoleId: 'r-coord', principalId: sanne, principalType: 'User' },
+          { appRoleId: 'r-admin', principalId: 'g-9', principalType: 'Group' },
         ],
       },
     ],
@@ -52,7 +63,7 @@ function graphLike(base: () => string) {
   const server: Server = createServer((req, res) => {
     const url = decodeURIComponent(req.url ?? '');
     requests.push(url);
-    const path = url.replace(/[?&]\$select=[^&]*/, '');
+    const path = url.replace(/\$select=[^&]*&?/, '').replace(/[?&]$/, '');
     const route = routes[path];
     const [status, body] = route
       ? route(req)
@@ -68,6 +79,7 @@ describe('the Graph user directory', () => {
   let requests: string[];
   let baseUrl: string;
   let directory: ReturnType<typeof createGraphUserDirectory>;
+  let clock = 0;
 
   beforeAll(async () => {
     const fake = graphLike(() => baseUrl);
@@ -80,11 +92,11 @@ describe('the Graph user directory', () => {
       defaultVersion: 'v1.0',
       authProvider: { getAccessToken: async () => 'token' },
     });
-    directory = createGraphUserDirectory(client, { graphBaseUrl: baseUrl, apiClientId });
+    directory = createGraphUserDirectory(client, { graphBaseUrl: baseUrl, apiClientId, now: () => clock });
   });
   afterAll(() => new Promise<void>((resolve) => server.close(() => resolve())));
 
-  it('combines the user, their groups (all pages) and their app roles for the Zaakwerk API', async () => {
+  it('combines the user, their groups (all pages) and the API roles assigned to them or their groups', async () => {
     await expect(directory.findUser(sanne)).resolves.toEqual({
       id: sanne,
       displayName: 'Sanne de Vries',
@@ -95,9 +107,16 @@ describe('the Graph user directory', () => {
     });
   });
 
-  it('looks the API service principal up once', async () => {
+  it('reuses the API role assignments for five minutes, then loads them again', async () => {
+    const loads = () => requests.filter((r) => r.startsWith(`/graph/v1.0/servicePrincipals(`)).length;
     await directory.findUser(sanne);
-    expect(requests.filter((r) => r.startsWith('/graph/v1.0/servicePrincipals')).length).toBe(1);
+    const before = loads();
+    clock += 4 * 60_000;
+    await directory.findUser(sanne);
+    expect(loads()).toBe(before);
+    clock += 2 * 60_000;
+    await directory.findUser(sanne);
+    expect(loads()).toBe(before + 1);
   });
 
   it('answers null for a user Graph does not know', async () => {

@@ -11,24 +11,39 @@ const GraphUser = z.object({
 });
 const Page = <T extends z.ZodType>(item: T) => z.object({ value: z.array(item), '@odata.nextLink': z.string().optional() });
 const DirectoryObject = z.object({ id: z.string(), '@odata.type': z.string().optional() });
-const AppRoleAssignment = z.object({ appRoleId: z.string(), resourceId: z.string() });
+const AppRoleAssignment = z.object({ appRoleId: z.string(), principalId: z.string() });
 const ServicePrincipal = z.object({
   id: z.string(),
   appRoles: z.array(z.object({ id: z.string(), value: z.string().nullable().optional() })),
 });
+type Assignments = { roleValues: Map<string, string>; assignments: z.infer<typeof AppRoleAssignment>[] };
+
+/** How long the API's app role assignments are reused; a new assignment shows up within this time. */
+const assignmentsTtlMs = 5 * 60_000;
 
 /**
- * The directory through Microsoft Graph (app-only): `/users/{id}`, its group memberships and its app
- * role assignments for the Zaakwerk API (which Graph returns for direct and group assignments).
+ * The directory through Microsoft Graph (app-only). App roles come from the Zaakwerk API's own service
+ * principal: who is assigned which role (users and groups, `appRoleAssignedTo`), matched against the
+ * user and their direct groups — Entra grants group-assigned app roles to direct members only. This
+ * needs Application.Read.All and GroupMember.Read.All rather than Directory.Read.All.
  */
-export function createGraphUserDirectory(graph: Client, options: { graphBaseUrl: string; apiClientId: string }): UserDirectory {
-  let apiServicePrincipal: Promise<z.infer<typeof ServicePrincipal>> | undefined;
-  const servicePrincipal = () => {
-    apiServicePrincipal ??= required(
-      get(graph, `/servicePrincipals(appId='${options.apiClientId}')?$select=id,appRoles`, ServicePrincipal),
-    );
-    apiServicePrincipal.catch(() => (apiServicePrincipal = undefined));
-    return apiServicePrincipal;
+export function createGraphUserDirectory(
+  graph: Client,
+  options: { graphBaseUrl: string; apiClientId: string; now?: () => number },
+): UserDirectory {
+  const now = options.now ?? Date.now;
+  let cache: { loadedAt: number; value: Promise<Assignments> } | undefined;
+  const apiAssignments = (): Promise<Assignments> => {
+    if (!cache || now() - cache.loadedAt > assignmentsTtlMs) {
+      const value = loadAssignments(graph, options);
+      const entry = { loadedAt: now(), value };
+      cache = entry;
+      // A failed load is not kept: the next request tries again.
+      value.catch(() => {
+        if (cache === entry) cache = undefined;
+      });
+    }
+    return cache.value;
   };
 
   return {
@@ -41,25 +56,41 @@ export function createGraphUserDirectory(graph: Client, options: { graphBaseUrl:
         if (error instanceof NotFound) return null;
         throw error;
       }
-      const [memberships, assignments, sp] = await Promise.all([
+      const [memberships, { roleValues, assignments }] = await Promise.all([
         getAll(graph, options.graphBaseUrl, `/users/${id}/memberOf?$select=id`, DirectoryObject),
-        getAll(graph, options.graphBaseUrl, `/users/${id}/appRoleAssignments`, AppRoleAssignment),
-        servicePrincipal(),
+        apiAssignments(),
       ]);
-      const roleValues = new Map(sp.appRoles.map((role) => [role.id, role.value ?? '']));
+      const groupIds = memberships
+        .filter((m) => !m['@odata.type'] || m['@odata.type'] === '#microsoft.graph.group')
+        .map((m) => m.id);
+      const principals = new Set([user.id, ...groupIds]);
+      const appRoles = assignments
+        .filter((a) => principals.has(a.principalId))
+        .map((a) => roleValues.get(a.appRoleId) ?? '')
+        .filter((value) => value !== '');
       return {
         id: user.id,
         displayName: user.displayName ?? user.userPrincipalName,
         userPrincipalName: user.userPrincipalName,
         mail: user.mail ?? null,
-        groupIds: memberships.filter((m) => !m['@odata.type'] || m['@odata.type'] === '#microsoft.graph.group').map((m) => m.id),
-        appRoles: assignments
-          .filter((a) => a.resourceId === sp.id)
-          .map((a) => roleValues.get(a.appRoleId) ?? '')
-          .filter((value) => value !== ''),
+        groupIds,
+        appRoles: [...new Set(appRoles)],
       };
     },
   };
+}
+
+async function loadAssignments(graph: Client, options: { graphBaseUrl: string; apiClientId: string }): Promise<Assignments> {
+  const sp = await required(
+    get(graph, `/servicePrincipals(appId='${options.apiClientId}')?$select=id,appRoles`, ServicePrincipal),
+  );
+  const assignments = await getAll(
+    graph,
+    options.graphBaseUrl,
+    `/servicePrincipals/${encodeURIComponent(sp.id)}/appRoleAssignedTo?$select=principalId,appRoleId&$top=999`,
+    AppRoleAssignment,
+  );
+  return { roleValues: new Map(sp.appRoles.map((role) => [role.id, role.value ?? ''])), assignments };
 }
 
 class NotFound extends Error {}
