@@ -172,6 +172,13 @@ describe('the bot behind its Functions HTTP trigger', () => {
     expect(api.calls).toEqual([]);
   });
 
+  it("answers the same, without asking the API, when the object id is not a GUID (the Playground's default user)", async () => {
+    const playgroundDefault = { id: 'user-id-0', name: 'Alex Wilber', aadObjectId: '00000000-0000-0000-0000-0000000000020' };
+    await fn.call({ method: 'POST', body: message('hallo', connector.serviceUrl, playgroundDefault) });
+    expect(JSON.stringify(cardOf(connector.replies[0]?.activity))).toContain('Ik weet niet wie u bent');
+    expect(api.calls).toEqual([]);
+  });
+
   it('answers the same when the API does not know the user', async () => {
     const stranger = { id: 'user-9', aadObjectId: 'c0000009-0000-4000-8000-000000000009' };
     await fn.call({ method: 'POST', body: message('hallo', connector.serviceUrl, stranger) });

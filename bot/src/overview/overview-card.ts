@@ -16,6 +16,8 @@ export interface OverviewOptions {
 
 /** The API pages work queues; counting stops after this many pages ("meer dan 1000"). */
 const countPageSize = 200;
+/** Entra object ids are GUIDs; anything else (the Playground's default user has none) cannot be a Zaakwerk user. */
+const objectIdPattern = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 const maxCountPages = 5;
 
 /**
@@ -24,7 +26,7 @@ const maxCountPages = 5;
  * Never throws: the user always gets a card.
  */
 export async function overviewCard(aadObjectId: string | undefined, options: OverviewOptions): Promise<IAdaptiveCard> {
-  if (!aadObjectId) return unknownUserCard();
+  if (!aadObjectId || !objectIdPattern.test(aadObjectId)) return unknownUserCard();
   const now = (options.now ?? (() => new Date()))();
   try {
     const [me, queue] = await Promise.all([options.api.getMe(aadObjectId), countQueue(options.api, aadObjectId)]);
