@@ -1,7 +1,3 @@
-// strip-bom (a dependency of @microsoft/app-manifest) is ESM-only; Node 20.19 loads it with require(esm),
-// jest 30 on Node 20 cannot. Until jest.config.js transforms it, this stand-in does what it does.
-jest.mock('strip-bom', () => ({ __esModule: true, default: (text: string) => text.replace(/^\uFEFF/, '') }));
-
 import { execFileSync } from 'node:child_process';
 import { cpSync, existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';

@@ -74,7 +74,7 @@ export function startPlayground(port: number, botEndpoint: string): ManagedProce
 export function startWebApp(name: 'tab' | 'addin', port: number, env: NodeJS.ProcessEnv): ManagedProcess {
   const cwd = bin(name === 'tab' ? 'tabs' : 'outlook-addin');
   const portVar = name === 'tab' ? 'ZAAKWERK_TAB_PORT' : 'ZAAKWERK_ADDIN_PORT';
-  return startProcess(name, node, [bin('node_modules/vite/bin/vite.js'), '--port', String(port), '--strictPort', '--clearScreen', 'false'], {
+  return startProcess(name, node, [bin('node_modules/vite/bin/vite.js'), '--port', String(port), '--strictPort', '--clearScreen', 'false', '--bypass-lock'], {
     cwd,
     env: { ...process.env, ...env, [portVar]: String(port), BROWSER: 'none' },
     log: prefixedLog(name),
