@@ -50,11 +50,15 @@ export interface LocalM365 {
 export async function startLocalM365(opts: StartLocalM365Options): Promise<LocalM365> {
   const certs = await ensureLocalCertificates(opts.localDir);
   const storage = createStorage(opts.storageConnectionString);
-  await storage.ensure();
   const directory = createDirectoryStore(storage);
-  await directory.seed();
   const drive = createDriveStore(storage.driveItems, storage.content);
-  await drive.ensureRoot(demoTenant.sharePoint.driveId, demoTenant.sharePoint.rootItemId, { kind: 'application', id: 'system', displayName: 'System Account' });
+  // Idempotent: also run when storage comes back empty (an in-memory Azurite that restarted).
+  const prepareStorage = async (): Promise<void> => {
+    await storage.ensure();
+    await directory.seed();
+    await drive.ensureRoot(demoTenant.sharePoint.driveId, demoTenant.sharePoint.rootItemId, { kind: 'application', id: 'system', displayName: 'System Account' });
+  };
+  await prepareStorage();
   const keys = await loadOrCreateSigningKeys(opts.dataDir);
 
   // The URLs depend on the port, which is known only once listening; requests wait for the wiring.
@@ -81,7 +85,7 @@ export async function startLocalM365(opts: StartLocalM365Options): Promise<Local
     keys,
     graph: createGraphApi(graphContext, faults, opts.log),
     download: (ex) => handleDownload(graphContext, ex),
-    local: createLocalRoutes(storage, faults),
+    local: createLocalRoutes(storage, faults, prepareStorage),
     ...(opts.log ? { log: opts.log } : {}),
   });
   opts.log?.(`local Microsoft 365 listening at ${urls.base} (authority ${urls.issuer})`);

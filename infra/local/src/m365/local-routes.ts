@@ -2,19 +2,29 @@ import { readJson } from './http/body';
 import { sendEmpty, sendJson } from './http/respond';
 import type { Exchange } from './http/router';
 import { parseFaultRequest, type FaultInjector } from './faults';
-import type { M365Storage } from './storage';
+import { isNotFound, type M365Storage } from './storage';
 
 const loopback = new Set(['127.0.0.1', '::1', '::ffff:127.0.0.1']);
 
 /** /_local/*: test and dev-stack controls, answered only to callers on this machine. */
-export function createLocalRoutes(storage: M365Storage, faults: FaultInjector): (ex: Exchange) => Promise<void> {
+export function createLocalRoutes(storage: M365Storage, faults: FaultInjector, prepareStorage: () => Promise<void>): (ex: Exchange) => Promise<void> {
+  /** Storage answers; when it answers "not found" (emptied), tables and seed data are recreated first. */
+  const checkStorage = async (): Promise<void> => {
+    try {
+      await storage.ping();
+    } catch (error) {
+      if (!isNotFound(error)) throw error;
+      await prepareStorage();
+      await storage.ping();
+    }
+  };
   return async (ex) => {
     if (!loopback.has(ex.req.socket.remoteAddress ?? '')) return sendJson(ex.res, 403, { error: 'forbidden', message: '/_local is only available from this machine.' });
     const route = `${ex.req.method} ${ex.url.pathname}`;
     switch (route) {
       case 'GET /_local/health':
         try {
-          await storage.ping();
+          await checkStorage();
           return sendJson(ex.res, 200, { status: 'healthy', storage: 'up' });
         } catch (error) {
           return sendJson(ex.res, 503, { status: 'unhealthy', storage: 'down', detail: (error as Error).message });

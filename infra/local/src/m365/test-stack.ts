@@ -10,7 +10,7 @@ export interface M365TestStack {
   m365: LocalM365;
   /** A fresh temporary data folder (signing keys). */
   dataDir: string;
-  /** Restarts the local Microsoft 365 on the same data and storage (a new port). */
+  /** Restarts the local Microsoft 365 on the same port, data folder and storage. */
   restartM365(): Promise<LocalM365>;
   stop(): Promise<void>;
 }
@@ -22,8 +22,8 @@ export interface M365TestStack {
 export async function startM365TestStack(opts: { log?: (line: string) => void } = {}): Promise<M365TestStack> {
   const dataDir = await mkdtemp(join(tmpdir(), 'zaakwerk-m365-'));
   const azurite = await startAzurite({ inMemory: true });
-  const start = (): Promise<LocalM365> =>
-    startLocalM365({ port: 0, dataDir, localDir: localDir(), storageConnectionString: azurite.connectionString, ...(opts.log ? { log: opts.log } : {}) });
+  const start = (port = 0): Promise<LocalM365> =>
+    startLocalM365({ port, dataDir, localDir: localDir(), storageConnectionString: azurite.connectionString, ...(opts.log ? { log: opts.log } : {}) });
   let m365: LocalM365;
   try {
     m365 = await start();
@@ -37,7 +37,7 @@ export async function startM365TestStack(opts: { log?: (line: string) => void } 
     dataDir,
     async restartM365() {
       await stack.m365.close();
-      stack.m365 = await start();
+      stack.m365 = await start(Number(new URL(stack.m365.url).port));
       return stack.m365;
     },
     async stop() {
