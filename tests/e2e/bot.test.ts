@@ -9,6 +9,9 @@ import {
 } from '../support/playground';
 import { startStack, type RunningStack, type StackEndpoints } from './support/stack';
 
+// Jest reads testTimeout only from the global config, not per project: each test says how long it may take.
+const testTimeoutMs = 90_000;
+
 /**
  * The Teams bot end to end: the Agents Playground plays Teams, the dev stack runs the bot on the local
  * Functions host, the API with its demo data, Azurite and the local Microsoft 365. The bot gets its own
@@ -58,38 +61,46 @@ describe('the Teams bot in the Agents Playground', () => {
   const cardText = (m: PlaygroundMessage) => JSON.stringify(adaptiveCards(m));
   const withCard = (m: PlaygroundMessage) => adaptiveCards(m).length > 0;
 
-  it('answers "hallo" with a card of Sanne de Vries\'s own work queue, and Vernieuwen with a fresh one', async () => {
-    const sanne = persona('behandelaar');
-    const queue = await myCases(stack.endpoints, sanne.upn, sanne.password);
-    expect(queue.items.length).toBeGreaterThan(0); // the demo data gives the behandelaar cases
-    const first = queue.items[0]!;
+  it(
+    'answers "hallo" with a card of Sanne de Vries\'s own work queue, and Vernieuwen with a fresh one',
+    async () => {
+      const sanne = persona('behandelaar');
+      const queue = await myCases(stack.endpoints, sanne.upn, sanne.password);
+      expect(queue.items.length).toBeGreaterThan(0); // the demo data gives the behandelaar cases
+      const first = queue.items[0]!;
 
-    const chat = await chatAs(sanne);
-    const sent = await chat.sendMessage('hallo');
-    const reply = await chat.waitForActivity(withCard, 30_000, sent.after);
-    const card = cardText(reply);
-    expect(card).toContain('Hallo Sanne de Vries');
-    expect(card).toContain(first.number);
-    expect(card).toContain(first.title);
-    if (queue.nextCursor === null) expect(card).toContain(`U heeft ${queue.items.length} `);
+      const chat = await chatAs(sanne);
+      const sent = await chat.sendMessage('hallo');
+      const reply = await chat.waitForActivity(withCard, 30_000, sent.after);
+      const card = cardText(reply);
+      expect(card).toContain('Hallo Sanne de Vries');
+      expect(card).toContain(first.number);
+      expect(card).toContain(first.title);
+      if (queue.nextCursor === null) expect(card).toContain(`U heeft ${queue.items.length} `);
 
-    // The card shows its read time to the second: make the refreshed one visibly newer.
-    await new Promise((r) => setTimeout(r, 1100));
-    const refreshed = await chat.invokeAction(reply, { verb: 'refresh', title: 'Vernieuwen' });
-    expect(refreshed.type).toBe('application/vnd.microsoft.card.adaptive');
-    const refreshedCard = JSON.stringify(refreshed.value);
-    expect(refreshedCard).toContain('Hallo Sanne de Vries');
-    expect(refreshedCard).toContain(first.number);
-    expect(updatedAt(refreshedCard)).not.toBe(updatedAt(card));
-  });
+      // The card shows its read time to the second: make the refreshed one visibly newer.
+      await new Promise((r) => setTimeout(r, 1100));
+      const refreshed = await chat.invokeAction(reply, { verb: 'refresh', title: 'Vernieuwen' });
+      expect(refreshed.type).toBe('application/vnd.microsoft.card.adaptive');
+      const refreshedCard = JSON.stringify(refreshed.value);
+      expect(refreshedCard).toContain('Hallo Sanne de Vries');
+      expect(refreshedCard).toContain(first.number);
+      expect(updatedAt(refreshedCard)).not.toBe(updatedAt(card));
+    },
+    testTimeoutMs,
+  );
 
-  it('tells a Teams user the API does not know that it does not know them', async () => {
-    const stranger = { id: randomUUID(), displayName: 'Onbekende Collega', upn: 'onbekend@zaakwerk.test' };
-    const chat = await chatAs(stranger);
-    const sent = await chat.sendMessage('goedemorgen');
-    const reply = await chat.waitForActivity(withCard, 30_000, sent.after);
-    expect(cardText(reply)).toContain('Ik weet niet wie u bent');
-  });
+  it(
+    'tells a Teams user the API does not know that it does not know them',
+    async () => {
+      const stranger = { id: randomUUID(), displayName: 'Onbekende Collega', upn: 'onbekend@zaakwerk.test' };
+      const chat = await chatAs(stranger);
+      const sent = await chat.sendMessage('goedemorgen');
+      const reply = await chat.waitForActivity(withCard, 30_000, sent.after);
+      expect(cardText(reply)).toContain('Ik weet niet wie u bent');
+    },
+    testTimeoutMs,
+  );
 });
 
 /** The work queue as the API gives it to the user herself (password grant: test automation only). */

@@ -18,6 +18,9 @@ import {
   type RunningPlayground,
 } from '../support/playground';
 
+// Jest reads testTimeout only from the global config, not per project: each test says how long it may take.
+const testTimeoutMs = 60_000;
+
 const personas = demoTenant.personas.map((p) => ({ id: p.id, displayName: p.displayName, upn: personaUpn(p), login: p.login }));
 const persona = (login: string) => {
   const found = personas.find((p) => p.login === login);
@@ -118,47 +121,59 @@ describe('the bot with the API on the local stack', () => {
   const cardText = (m: PlaygroundMessage) => JSON.stringify(adaptiveCards(m));
   const withCard = (m: PlaygroundMessage) => adaptiveCards(m).length > 0;
 
-  it("greets Sanne de Vries with her own cases, earliest deadline first, and refreshes with today's data", async () => {
-    await assign(1, '2031-05-01');
-    await assign(2, '2020-02-01'); // long overdue
-    await assign(3, '2031-03-01');
-    await assign(4, null);
-    await assign(5, '2031-04-01');
-    await assign(6, '2030-01-01', persona('behandelaar2'));
+  it(
+    "greets Sanne de Vries with her own cases, earliest deadline first, and refreshes with today's data",
+    async () => {
+      await assign(1, '2031-05-01');
+      await assign(2, '2020-02-01'); // long overdue
+      await assign(3, '2031-03-01');
+      await assign(4, null);
+      await assign(5, '2031-04-01');
+      await assign(6, '2030-01-01', persona('behandelaar2'));
 
-    const chat = await chatAs(persona('behandelaar'));
-    const sent = await chat.sendMessage('Hallo!');
-    const reply = await chat.waitForActivity(withCard, 30_000, sent.after);
-    const card = cardText(reply);
-    expect(card).toContain('Hallo Sanne de Vries');
-    expect(card).toContain('U heeft 5 zaken in behandeling.');
-    expect(card.indexOf('ZAAK-2026-000902')).toBeLessThan(card.indexOf('ZAAK-2026-000903'));
-    expect(card.indexOf('ZAAK-2026-000903')).toBeLessThan(card.indexOf('ZAAK-2026-000905'));
-    expect(card).toContain('01-02-2020 (verlopen / overdue)');
-    expect(card).not.toContain('ZAAK-2026-000901'); // fourth by deadline: counted, not listed
-    expect(card).not.toContain('ZAAK-2026-000906'); // Daan's case
-    expect(card).toContain('En nog 2 zaken in Mijn werk.');
+      const chat = await chatAs(persona('behandelaar'));
+      const sent = await chat.sendMessage('Hallo!');
+      const reply = await chat.waitForActivity(withCard, 30_000, sent.after);
+      const card = cardText(reply);
+      expect(card).toContain('Hallo Sanne de Vries');
+      expect(card).toContain('U heeft 5 zaken in behandeling.');
+      expect(card.indexOf('ZAAK-2026-000902')).toBeLessThan(card.indexOf('ZAAK-2026-000903'));
+      expect(card.indexOf('ZAAK-2026-000903')).toBeLessThan(card.indexOf('ZAAK-2026-000905'));
+      expect(card).toContain('01-02-2020 (verlopen / overdue)');
+      expect(card).not.toContain('ZAAK-2026-000901'); // fourth by deadline: counted, not listed
+      expect(card).not.toContain('ZAAK-2026-000906'); // Daan's case
+      expect(card).toContain('En nog 2 zaken in Mijn werk.');
 
-    await assign(7, '2025-01-01');
-    const refreshed = await chat.invokeAction(reply, { verb: 'refresh', title: 'Vernieuwen' });
-    expect(refreshed.type).toBe('application/vnd.microsoft.card.adaptive');
-    const refreshedCard = JSON.stringify(refreshed.value);
-    expect(refreshedCard).toContain('U heeft 6 zaken in behandeling.');
-    expect(refreshedCard).toContain('ZAAK-2026-000907');
-  });
+      await assign(7, '2025-01-01');
+      const refreshed = await chat.invokeAction(reply, { verb: 'refresh', title: 'Vernieuwen' });
+      expect(refreshed.type).toBe('application/vnd.microsoft.card.adaptive');
+      const refreshedCard = JSON.stringify(refreshed.value);
+      expect(refreshedCard).toContain('U heeft 6 zaken in behandeling.');
+      expect(refreshedCard).toContain('ZAAK-2026-000907');
+    },
+    testTimeoutMs,
+  );
 
-  it('tells a colleague without cases that there are none', async () => {
-    const chat = await chatAs(persona('adviseur'));
-    const sent = await chat.sendMessage('goedemiddag');
-    const card = cardText(await chat.waitForActivity(withCard, 30_000, sent.after));
-    expect(card).toContain('Hallo Joost Mulder');
-    expect(card).toContain('U heeft geen zaken in behandeling.');
-  });
+  it(
+    'tells a colleague without cases that there are none',
+    async () => {
+      const chat = await chatAs(persona('adviseur'));
+      const sent = await chat.sendMessage('goedemiddag');
+      const card = cardText(await chat.waitForActivity(withCard, 30_000, sent.after));
+      expect(card).toContain('Hallo Joost Mulder');
+      expect(card).toContain('U heeft geen zaken in behandeling.');
+    },
+    testTimeoutMs,
+  );
 
-  it('tells a Teams user the directory does not know that it does not know them', async () => {
-    const chat = await chatAs({ id: randomUUID(), displayName: 'Onbekende Collega', upn: 'onbekend@zaakwerk.test' });
-    const sent = await chat.sendMessage('hoi');
-    expect(cardText(await chat.waitForActivity(withCard, 30_000, sent.after))).toContain('Ik weet niet wie u bent');
-    expect(botLog.filter((line) => line.includes('"level":"error"'))).toEqual([]);
-  });
+  it(
+    'tells a Teams user the directory does not know that it does not know them',
+    async () => {
+      const chat = await chatAs({ id: randomUUID(), displayName: 'Onbekende Collega', upn: 'onbekend@zaakwerk.test' });
+      const sent = await chat.sendMessage('hoi');
+      expect(cardText(await chat.waitForActivity(withCard, 30_000, sent.after))).toContain('Ik weet niet wie u bent');
+      expect(botLog.filter((line) => line.includes('"level":"error"'))).toEqual([]);
+    },
+    testTimeoutMs,
+  );
 });

@@ -11,6 +11,9 @@ import {
   type RunningPlayground,
 } from '../support/playground';
 
+// Jest reads testTimeout only from the global config, not per project: each test says how long it may take.
+const testTimeoutMs = 30_000;
+
 /**
  * The transport half of the bot, for real: the Agents Playground (its HTTP/WebSocket API) talks to the
  * bot's registration served by the local Functions host. The API is deliberately unreachable here (a
@@ -57,38 +60,58 @@ describe('the bot in the Agents Playground, with the API unreachable', () => {
     await host?.close();
   });
 
-  it('answers the HEAD probe the Playground sends before it starts', async () => {
-    expect((await fetch(`${host.url}/api/messages`, { method: 'HEAD' })).status).toBe(200);
-  });
+  it(
+    'answers the HEAD probe the Playground sends before it starts',
+    async () => {
+      expect((await fetch(`${host.url}/api/messages`, { method: 'HEAD' })).status).toBe(200);
+    },
+    testTimeoutMs,
+  );
 
-  it('replies to "hallo" in the personal chat with a card, delivered over the WebSocket', async () => {
-    const sent = await chat.sendMessage('hallo');
-    const reply = await chat.waitForActivity((m) => adaptiveCards(m).length > 0, 15_000, sent.after);
-    expect(reply.conversationId).toBe(playground.config.personalChat.id);
-    expect(reply.fromId).toBe(demoTenant.botApp.clientId);
-    expect(JSON.stringify(adaptiveCards(reply))).toContain('Zaakwerk is even niet bereikbaar');
-    expect(botLog.some((line) => line.includes('overview: the API call failed'))).toBe(true);
-  });
+  it(
+    'replies to "hallo" in the personal chat with a card, delivered over the WebSocket',
+    async () => {
+      const sent = await chat.sendMessage('hallo');
+      const reply = await chat.waitForActivity((m) => adaptiveCards(m).length > 0, 15_000, sent.after);
+      expect(reply.conversationId).toBe(playground.config.personalChat.id);
+      expect(reply.fromId).toBe(demoTenant.botApp.clientId);
+      expect(JSON.stringify(adaptiveCards(reply))).toContain('Zaakwerk is even niet bereikbaar');
+      expect(botLog.some((line) => line.includes('overview: the API call failed'))).toBe(true);
+    },
+    testTimeoutMs,
+  );
 
-  it('answers Vernieuwen on that card through the invoke API with a replacement card', async () => {
-    const sent = await chat.sendMessage('hoi');
-    const reply = await chat.waitForActivity((m) => adaptiveCards(m).length > 0, 15_000, sent.after);
-    const result = await chat.invokeAction(reply, { verb: 'refresh', title: 'Vernieuwen' });
-    expect(result.type).toBe('application/vnd.microsoft.card.adaptive');
-    expect(JSON.stringify(result.value)).toContain('"verb":"refresh"');
-  });
+  it(
+    'answers Vernieuwen on that card through the invoke API with a replacement card',
+    async () => {
+      const sent = await chat.sendMessage('hoi');
+      const reply = await chat.waitForActivity((m) => adaptiveCards(m).length > 0, 15_000, sent.after);
+      const result = await chat.invokeAction(reply, { verb: 'refresh', title: 'Vernieuwen' });
+      expect(result.type).toBe('application/vnd.microsoft.card.adaptive');
+      expect(JSON.stringify(result.value)).toContain('"verb":"refresh"');
+    },
+    testTimeoutMs,
+  );
 
-  it('answers other text with the help text', async () => {
-    const sent = await chat.sendMessage('wat kun je allemaal?');
-    const reply = await chat.waitForActivity((m) => typeof m.text === 'string', 15_000, sent.after);
-    expect(reply.text).toContain('Zeg **hallo**');
-  });
+  it(
+    'answers other text with the help text',
+    async () => {
+      const sent = await chat.sendMessage('wat kun je allemaal?');
+      const reply = await chat.waitForActivity((m) => typeof m.text === 'string', 15_000, sent.after);
+      expect(reply.text).toContain('Zeg **hallo**');
+    },
+    testTimeoutMs,
+  );
 
-  it('introduces itself with a card when it is added to the personal chat', async () => {
-    const sent = await chat.sendTemplateActivity('botAdded');
-    const reply = await chat.waitForActivity((m) => adaptiveCards(m).length > 0, 15_000, sent.after);
-    expect(adaptiveCards(reply)).toHaveLength(1);
-  });
+  it(
+    'introduces itself with a card when it is added to the personal chat',
+    async () => {
+      const sent = await chat.sendTemplateActivity('botAdded');
+      const reply = await chat.waitForActivity((m) => adaptiveCards(m).length > 0, 15_000, sent.after);
+      expect(adaptiveCards(reply)).toHaveLength(1);
+    },
+    testTimeoutMs,
+  );
 });
 
 /** A port nothing listens on: bound, noted and released. */
