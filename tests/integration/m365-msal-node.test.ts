@@ -20,8 +20,9 @@ function confidentialClient(clientId: string, clientSecret: string): Confidentia
       clientSecret,
       authority: stack.m365.issuer,
       knownAuthorities: [new URL(stack.m365.url).host],
-      protocolMode: ProtocolMode.OIDC,
     },
+    // msal-node 7 (like msal-browser 5) takes protocolMode under `system`, not `auth`.
+    system: { protocolMode: ProtocolMode.OIDC },
   };
   return new ConfidentialClientApplication(config);
 }

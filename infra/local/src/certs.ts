@@ -32,7 +32,9 @@ export async function ensureLocalCertificates(localDir: string): Promise<LocalCe
   const existing = await readExisting(paths);
   if (existing) return existing;
 
-  x509.cryptoProvider.set(webcrypto as unknown as Parameters<typeof x509.cryptoProvider.set>[0]);
+  // Node's webcrypto implements WebCrypto, but the declared `Crypto` type differs with and without the
+  // DOM lib (the tests project loads it), so the cast names no type.
+  x509.cryptoProvider.set(webcrypto as unknown as never);
   const notBefore = new Date(Date.now() - 24 * 3600 * 1000);
   const notAfter = new Date(Date.now() + 5 * 365 * 24 * 3600 * 1000);
   const caKeys = (await webcrypto.subtle.generateKey(rsa, true, ['sign', 'verify'])) as webcrypto.CryptoKeyPair;
