@@ -47,8 +47,17 @@ async function graphErrorOf(request: Promise<unknown>): Promise<GraphError> {
   throw new Error('expected a Graph error');
 }
 
-async function injectFault(fault: { status: 429 | 503; retryAfterSeconds: number; count: number; pathPrefix?: string }): Promise<void> {
-  const response = await fetch(`${stack.m365.url}/_local/faults`, { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify(fault) });
+async function injectFault(fault: {
+  status: 429 | 503;
+  retryAfterSeconds: number;
+  count: number;
+  pathPrefix?: string;
+}): Promise<void> {
+  const response = await fetch(`${stack.m365.url}/_local/faults`, {
+    method: 'POST',
+    headers: { 'Content-Type': 'application/json' },
+    body: JSON.stringify(fault),
+  });
   expect(response.status).toBe(201);
 }
 
@@ -59,13 +68,24 @@ describe('@microsoft/microsoft-graph-client against the local Graph', () => {
 
   it('reads the signed-in user with /me', async () => {
     const me = (await client.api('/me').get()) as Record<string, unknown>;
-    expect(me).toMatchObject({ id: demoTenant.personas[0].id, displayName: 'Sanne de Vries', userPrincipalName: 'behandelaar@zaakwerk.test', preferredLanguage: 'nl-NL' });
+    expect(me).toMatchObject({
+      id: demoTenant.personas[0].id,
+      displayName: 'Sanne de Vries',
+      userPrincipalName: 'behandelaar@zaakwerk.test',
+      preferredLanguage: 'nl-NL',
+    });
     expect(me['@odata.context']).toBe(`${stack.m365.graphBaseUrl}/v1.0/$metadata#users/$entity`);
   });
 
   it('finds users with $filter=startswith(displayName, …) and pages through all users', async () => {
-    const found = (await client.api('/users').filter("startswith(displayName,'San')").select('displayName,mail,department').get()) as { value: unknown[] };
-    expect(found.value).toEqual([{ displayName: 'Sanne de Vries', mail: 'behandelaar@zaakwerk.test', department: 'Vergunningen' }]);
+    const found = (await client
+      .api('/users')
+      .filter("startswith(displayName,'San')")
+      .select('displayName,mail,department')
+      .get()) as { value: unknown[] };
+    expect(found.value).toEqual([
+      { displayName: 'Sanne de Vries', mail: 'behandelaar@zaakwerk.test', department: 'Vergunningen' },
+    ]);
 
     const names: string[] = [];
     const firstPage = await client.api('/users').top(3).get();
@@ -92,9 +112,17 @@ describe('@microsoft/microsoft-graph-client against the local Graph', () => {
 
   it('creates a folder, refuses a duplicate with 409 nameAlreadyExists, and renames on request', async () => {
     const create = (conflictBehavior: string) =>
-      client.api(`/drives/${driveId}/root/children`).post({ name: 'Z-2024-0001', folder: {}, '@microsoft.graph.conflictBehavior': conflictBehavior }) as Promise<Record<string, unknown>>;
+      client
+        .api(`/drives/${driveId}/root/children`)
+        .post({ name: 'Z-2024-0001', folder: {}, '@microsoft.graph.conflictBehavior': conflictBehavior }) as Promise<
+        Record<string, unknown>
+      >;
     const folder = await create('fail');
-    expect(folder).toMatchObject({ name: 'Z-2024-0001', folder: { childCount: 0 }, parentReference: { driveId, path: `/drives/${driveId}/root:` } });
+    expect(folder).toMatchObject({
+      name: 'Z-2024-0001',
+      folder: { childCount: 0 },
+      parentReference: { driveId, path: `/drives/${driveId}/root:` },
+    });
 
     const duplicate = await graphErrorOf(create('fail'));
     expect([duplicate.statusCode, duplicate.code]).toEqual([409, 'nameAlreadyExists']);
@@ -102,9 +130,14 @@ describe('@microsoft/microsoft-graph-client against the local Graph', () => {
   });
 
   it('uploads a small file and downloads the same bytes through the pre-authenticated redirect', async () => {
-    const folder = (await client.api(`/drives/${driveId}/root/children`).post({ name: 'Uploads', folder: {}, '@microsoft.graph.conflictBehavior': 'rename' })) as { id: string };
+    const folder = (await client
+      .api(`/drives/${driveId}/root/children`)
+      .post({ name: 'Uploads', folder: {}, '@microsoft.graph.conflictBehavior': 'rename' })) as { id: string };
     const bytes = Buffer.from('Ontvangstbevestiging aanvraag omgevingsvergunning\n', 'utf8');
-    const item = (await client.api(`/drives/${driveId}/items/${folder.id}:/ontvangstbevestiging.txt:/content`).header('Content-Type', 'text/plain').put(bytes)) as DriveItemJson;
+    const item = (await client
+      .api(`/drives/${driveId}/items/${folder.id}:/ontvangstbevestiging.txt:/content`)
+      .header('Content-Type', 'text/plain')
+      .put(bytes)) as DriveItemJson;
     expect(item).toMatchObject({
       name: 'ontvangstbevestiging.txt',
       size: bytes.length,
@@ -114,7 +147,10 @@ describe('@microsoft/microsoft-graph-client against the local Graph', () => {
     });
     expect(item.eTag).toMatch(/^"\{[0-9A-F-]{36}\},1"$/);
 
-    const downloaded = (await client.api(`/drives/${driveId}/items/${item.id}/content`).responseType(ResponseType.ARRAYBUFFER).get()) as ArrayBuffer;
+    const downloaded = (await client
+      .api(`/drives/${driveId}/items/${item.id}/content`)
+      .responseType(ResponseType.ARRAYBUFFER)
+      .get()) as ArrayBuffer;
     expect(Buffer.from(downloaded).equals(bytes)).toBe(true);
 
     const byPath = (await client.api(`/drives/${driveId}/root:/Uploads/ontvangstbevestiging.txt:`).get()) as { id: string };
@@ -122,16 +158,27 @@ describe('@microsoft/microsoft-graph-client against the local Graph', () => {
   });
 
   it('replaces the content of an existing file, keeping its id, and honours If-Match', async () => {
-    const first = (await client.api(`/drives/${driveId}/root:/Versies/besluit.txt:/content`).put(Buffer.from('concept'))) as { id: string; eTag: string };
-    const second = (await client.api(`/drives/${driveId}/root:/Versies/besluit.txt:/content`).put(Buffer.from('definitief'))) as { id: string; eTag: string; size: number };
+    const first = (await client.api(`/drives/${driveId}/root:/Versies/besluit.txt:/content`).put(Buffer.from('concept'))) as {
+      id: string;
+      eTag: string;
+    };
+    const second = (await client.api(`/drives/${driveId}/root:/Versies/besluit.txt:/content`).put(Buffer.from('definitief'))) as {
+      id: string;
+      eTag: string;
+      size: number;
+    };
     expect([second.id, second.size]).toEqual([first.id, 'definitief'.length]);
     expect(second.eTag).not.toBe(first.eTag);
-    const stale = await graphErrorOf(client.api(`/drives/${driveId}/items/${first.id}/content`).header('If-Match', first.eTag).put(Buffer.from('te laat')));
+    const stale = await graphErrorOf(
+      client.api(`/drives/${driveId}/items/${first.id}/content`).header('If-Match', first.eTag).put(Buffer.from('te laat')),
+    );
     expect([stale.statusCode, stale.code]).toEqual([412, 'resourceModified']);
   });
 
   it('deletes an item (204) after which it is 404 itemNotFound', async () => {
-    const item = (await client.api(`/drives/${driveId}/root:/Weg/tijdelijk.txt:/content`).put(Buffer.from('x'))) as { id: string };
+    const item = (await client.api(`/drives/${driveId}/root:/Weg/tijdelijk.txt:/content`).put(Buffer.from('x'))) as {
+      id: string;
+    };
     await client.api(`/drives/${driveId}/items/${item.id}`).delete();
     const gone = await graphErrorOf(client.api(`/drives/${driveId}/items/${item.id}`).get());
     expect([gone.statusCode, gone.code]).toEqual([404, 'itemNotFound']);
@@ -148,7 +195,12 @@ describe('@microsoft/microsoft-graph-client against the local Graph', () => {
 
   it('answers an injected 429 with Retry-After and a Graph error body when retries are off', async () => {
     await injectFault({ status: 429, retryAfterSeconds: 7, count: 1, pathPrefix: '/v1.0/me' });
-    const error = await graphErrorOf(client.api('/me').middlewareOptions([new RetryHandlerOptions(0, 0)]).get());
+    const error = await graphErrorOf(
+      client
+        .api('/me')
+        .middlewareOptions([new RetryHandlerOptions(0, 0)])
+        .get(),
+    );
     expect([error.statusCode, error.code]).toEqual([429, 'TooManyRequests']);
     expect(error.headers?.get('Retry-After')).toBe('7');
     expect(error.headers?.get('request-id')).toBeTruthy();
@@ -188,7 +240,9 @@ describe('the local Graph refuses callers like Graph does', () => {
       client_secret: demoTenant.apiApp.clientSecret,
       scope: 'https://graph.microsoft.com/.default',
     });
-    const { access_token: appToken } = (await (await fetch(stack.m365.tokenEndpoint, { method: 'POST', body: form })).json()) as { access_token: string };
+    const { access_token: appToken } = (await (await fetch(stack.m365.tokenEndpoint, { method: 'POST', body: form })).json()) as {
+      access_token: string;
+    };
     const app = graphClient(appToken);
     const item = (await app.api(`/sites/root/drive/root:/Systeem/log.txt:/content`).put(Buffer.from('ok'))) as DriveItemJson;
     expect(item.createdBy).toEqual({ application: { id: demoTenant.apiApp.clientId, displayName: 'Zaakwerk' } });

@@ -19,7 +19,12 @@ afterAll(async () => {
 const tenantUrl = (path: string): string => `${stack.m365.url}/${stack.m365.tenantId}${path}`;
 
 /** What msal-browser 5 sends to /authorize (PKCE S256, fragment response, client_info, library telemetry). */
-function authorizeParams(overrides: Record<string, string> = {}): { params: URLSearchParams; verifier: string; state: string; nonce: string } {
+function authorizeParams(overrides: Record<string, string> = {}): {
+  params: URLSearchParams;
+  verifier: string;
+  state: string;
+  nonce: string;
+} {
   const verifier = randomBytes(32).toString('base64url');
   const state = randomBytes(8).toString('base64url');
   const nonce = randomBytes(8).toString('base64url');
@@ -71,11 +76,19 @@ async function redeem(body: Record<string, string>): Promise<{ status: number; j
 }
 
 const fragmentOf = (location: string): URLSearchParams => new URLSearchParams(new URL(location).hash.slice(1));
-const unescapeHtml = (s: string): string => s.replace(/&quot;/g, '"').replace(/&#39;/g, "'").replace(/&lt;/g, '<').replace(/&gt;/g, '>').replace(/&amp;/g, '&');
+const unescapeHtml = (s: string): string =>
+  s
+    .replace(/&quot;/g, '"')
+    .replace(/&#39;/g, "'")
+    .replace(/&lt;/g, '<')
+    .replace(/&gt;/g, '>')
+    .replace(/&amp;/g, '&');
 
 describe('the local Microsoft 365 as OpenID Connect provider', () => {
   it('publishes a discovery document like Entra v2, readable cross-origin', async () => {
-    const response = await fetch(`${stack.m365.issuer}/.well-known/openid-configuration`, { headers: { Origin: 'http://localhost:53000' } });
+    const response = await fetch(`${stack.m365.issuer}/.well-known/openid-configuration`, {
+      headers: { Origin: 'http://localhost:53000' },
+    });
     expect(response.headers.get('access-control-allow-origin')).toBe('*');
     const doc = (await response.json()) as Record<string, unknown>;
     expect(doc).toMatchObject({
@@ -90,13 +103,21 @@ describe('the local Microsoft 365 as OpenID Connect provider', () => {
     });
     const keys = await fetch(stack.m365.jwksUri);
     expect(keys.headers.get('access-control-allow-origin')).toBe('*');
-    expect(((await keys.json()) as { keys: Array<{ kty: string; d?: string }> }).keys[0]).toMatchObject({ kty: 'RSA', alg: 'RS256', use: 'sig' });
+    expect(((await keys.json()) as { keys: Array<{ kty: string; d?: string }> }).keys[0]).toMatchObject({
+      kty: 'RSA',
+      alg: 'RS256',
+      use: 'sig',
+    });
   });
 
   it('answers the token endpoint preflight that msal-browser triggers', async () => {
     const response = await fetch(tenantUrl('/oauth2/v2.0/token'), {
       method: 'OPTIONS',
-      headers: { Origin: 'http://localhost:53000', 'Access-Control-Request-Method': 'POST', 'Access-Control-Request-Headers': 'content-type,x-anchormailbox' },
+      headers: {
+        Origin: 'http://localhost:53000',
+        'Access-Control-Request-Method': 'POST',
+        'Access-Control-Request-Headers': 'content-type,x-anchormailbox',
+      },
     });
     expect(response.status).toBe(204);
     expect(response.headers.get('access-control-allow-origin')).toBe('*');
@@ -115,7 +136,10 @@ describe('the local Microsoft 365 as OpenID Connect provider', () => {
     expect(location.startsWith(`${redirectUri}#`)).toBe(true);
     const fragment = fragmentOf(location);
     expect(fragment.get('state')).toBe(state);
-    expect(JSON.parse(Buffer.from(fragment.get('client_info') ?? '', 'base64url').toString())).toEqual({ uid: demoTenant.personas[0].id, utid: demoTenant.tenantId });
+    expect(JSON.parse(Buffer.from(fragment.get('client_info') ?? '', 'base64url').toString())).toEqual({
+      uid: demoTenant.personas[0].id,
+      utid: demoTenant.tenantId,
+    });
 
     const tokens = await redeem({
       client_id: demoTenant.apiApp.clientId,
@@ -127,13 +151,30 @@ describe('the local Microsoft 365 as OpenID Connect provider', () => {
       client_info: '1',
     });
     expect(tokens.status).toBe(200);
-    expect(tokens.json).toMatchObject({ token_type: 'Bearer', expires_in: 3600, scope: expect.stringContaining(apiScope) as string });
+    expect(tokens.json).toMatchObject({
+      token_type: 'Bearer',
+      expires_in: 3600,
+      scope: expect.stringContaining(apiScope) as string,
+    });
     expect(typeof tokens.json.refresh_token).toBe('string');
 
     const jwks = createRemoteJWKSet(new URL(stack.m365.jwksUri));
-    const { payload: access } = await jwtVerify(String(tokens.json.access_token), jwks, { issuer: stack.m365.issuer, audience: demoTenant.apiApp.clientId });
-    expect(access).toMatchObject({ oid: demoTenant.personas[0].id, tid: demoTenant.tenantId, scp: 'access_as_user', name: 'Sanne de Vries', ver: '2.0', azp: demoTenant.apiApp.clientId });
-    const { payload: id } = await jwtVerify(String(tokens.json.id_token), jwks, { issuer: stack.m365.issuer, audience: demoTenant.apiApp.clientId });
+    const { payload: access } = await jwtVerify(String(tokens.json.access_token), jwks, {
+      issuer: stack.m365.issuer,
+      audience: demoTenant.apiApp.clientId,
+    });
+    expect(access).toMatchObject({
+      oid: demoTenant.personas[0].id,
+      tid: demoTenant.tenantId,
+      scp: 'access_as_user',
+      name: 'Sanne de Vries',
+      ver: '2.0',
+      azp: demoTenant.apiApp.clientId,
+    });
+    const { payload: id } = await jwtVerify(String(tokens.json.id_token), jwks, {
+      issuer: stack.m365.issuer,
+      audience: demoTenant.apiApp.clientId,
+    });
     expect(id).toMatchObject({ nonce, preferred_username: 'behandelaar@zaakwerk.test', oid: demoTenant.personas[0].id });
   });
 
@@ -154,7 +195,13 @@ describe('the local Microsoft 365 as OpenID Connect provider', () => {
     const { params, verifier } = authorizeParams();
     const login = await submitLogin(await showLoginForm(params), 'archivaris', 'dev');
     const code = fragmentOf(login.headers.get('location') ?? '').get('code') ?? '';
-    const base = { client_id: demoTenant.apiApp.clientId, grant_type: 'authorization_code', code, redirect_uri: redirectUri, scope: apiScope };
+    const base = {
+      client_id: demoTenant.apiApp.clientId,
+      grant_type: 'authorization_code',
+      code,
+      redirect_uri: redirectUri,
+      scope: apiScope,
+    };
 
     const wrongVerifier = await redeem({ ...base, code_verifier: randomBytes(32).toString('base64url') });
     expect(wrongVerifier.status).toBe(400);
@@ -174,12 +221,25 @@ describe('the local Microsoft 365 as OpenID Connect provider', () => {
     const { params, verifier } = authorizeParams();
     const login = await submitLogin(await showLoginForm(params), 'kcc', 'dev');
     const code = fragmentOf(login.headers.get('location') ?? '').get('code') ?? '';
-    const first = await redeem({ client_id: demoTenant.apiApp.clientId, grant_type: 'authorization_code', code, redirect_uri: redirectUri, code_verifier: verifier });
-    const refresh = { client_id: demoTenant.apiApp.clientId, grant_type: 'refresh_token', scope: `${apiScope} openid profile offline_access` };
+    const first = await redeem({
+      client_id: demoTenant.apiApp.clientId,
+      grant_type: 'authorization_code',
+      code,
+      redirect_uri: redirectUri,
+      code_verifier: verifier,
+    });
+    const refresh = {
+      client_id: demoTenant.apiApp.clientId,
+      grant_type: 'refresh_token',
+      scope: `${apiScope} openid profile offline_access`,
+    };
 
     const second = await redeem({ ...refresh, refresh_token: String(first.json.refresh_token) });
     expect(second.status).toBe(200);
-    expect(decodeJwt(String(second.json.access_token))).toMatchObject({ oid: demoTenant.personas[5].id, roles: ['Zaakwerk.ContactCentre'] });
+    expect(decodeJwt(String(second.json.access_token))).toMatchObject({
+      oid: demoTenant.personas[5].id,
+      roles: ['Zaakwerk.ContactCentre'],
+    });
     expect(second.json.refresh_token).not.toBe(first.json.refresh_token);
 
     const replay = await redeem({ ...refresh, refresh_token: String(first.json.refresh_token) });
@@ -194,7 +254,10 @@ describe('the local Microsoft 365 as OpenID Connect provider', () => {
     expect(cookie).toMatch(/^zaakwerk_m365_session=.+/);
 
     const silent = authorizeParams({ prompt: 'none' });
-    const withSession = await fetch(`${tenantUrl('/oauth2/v2.0/authorize')}?${silent.params}`, { redirect: 'manual', headers: { Cookie: cookie } });
+    const withSession = await fetch(`${tenantUrl('/oauth2/v2.0/authorize')}?${silent.params}`, {
+      redirect: 'manual',
+      headers: { Cookie: cookie },
+    });
     expect(withSession.status).toBe(302);
     expect(fragmentOf(withSession.headers.get('location') ?? '').get('code')).toBeTruthy();
 
@@ -203,27 +266,49 @@ describe('the local Microsoft 365 as OpenID Connect provider', () => {
     const error = fragmentOf(without.headers.get('location') ?? '');
     expect([error.get('error'), error.get('state')]).toEqual(['login_required', silent.state]);
 
-    const forced = await fetch(`${tenantUrl('/oauth2/v2.0/authorize')}?${authorizeParams({ prompt: 'login' }).params}`, { redirect: 'manual', headers: { Cookie: cookie } });
+    const forced = await fetch(`${tenantUrl('/oauth2/v2.0/authorize')}?${authorizeParams({ prompt: 'login' }).params}`, {
+      redirect: 'manual',
+      headers: { Cookie: cookie },
+    });
     expect(forced.status).toBe(200);
   });
 
   it('shows an error page rather than redirecting for an unregistered redirect URI', async () => {
-    const response = await fetch(`${tenantUrl('/oauth2/v2.0/authorize')}?${authorizeParams({ redirect_uri: 'https://attacker.example/cb' }).params}`, { redirect: 'manual' });
+    const response = await fetch(
+      `${tenantUrl('/oauth2/v2.0/authorize')}?${authorizeParams({ redirect_uri: 'https://attacker.example/cb' }).params}`,
+      { redirect: 'manual' },
+    );
     expect(response.status).toBe(400);
     expect(response.headers.get('location')).toBeNull();
     expect(await response.text()).toContain('AADSTS50011');
   });
 
   it('answers Entra-style errors for an unknown client and a wrong password (ROPC)', async () => {
-    const unknown = await redeem({ client_id: 'f0000000-0000-4000-8000-000000000000', grant_type: 'client_credentials', client_secret: 'x', scope: 'https://graph.microsoft.com/.default' });
+    const unknown = await redeem({
+      client_id: 'f0000000-0000-4000-8000-000000000000',
+      grant_type: 'client_credentials',
+      client_secret: 'x',
+      scope: 'https://graph.microsoft.com/.default',
+    });
     expect(unknown.status).toBe(400);
     expect(unknown.json).toMatchObject({ error: 'unauthorized_client', error_codes: [700016] });
 
-    const badPassword = await redeem({ client_id: demoTenant.apiApp.clientId, grant_type: 'password', username: 'behandelaar@zaakwerk.test', password: 'nope', scope: apiScope });
+    const badPassword = await redeem({
+      client_id: demoTenant.apiApp.clientId,
+      grant_type: 'password',
+      username: 'behandelaar@zaakwerk.test',
+      password: 'nope',
+      scope: apiScope,
+    });
     expect(badPassword.status).toBe(400);
     expect(badPassword.json).toMatchObject({ error: 'invalid_grant', error_codes: [50126] });
 
-    const badSecret = await redeem({ client_id: demoTenant.botApp.clientId, client_secret: 'nope', grant_type: 'client_credentials', scope: `${demoTenant.apiApp.appIdUri}/.default` });
+    const badSecret = await redeem({
+      client_id: demoTenant.botApp.clientId,
+      client_secret: 'nope',
+      grant_type: 'client_credentials',
+      scope: `${demoTenant.apiApp.appIdUri}/.default`,
+    });
     expect(badSecret.status).toBe(401);
     expect(badSecret.json).toMatchObject({ error: 'invalid_client', error_codes: [7000215] });
   });
@@ -231,9 +316,15 @@ describe('the local Microsoft 365 as OpenID Connect provider', () => {
   it('ends the session on logout and returns to a registered address', async () => {
     const login = await submitLogin(await showLoginForm(authorizeParams().params), 'beheerder', 'dev');
     const cookie = (login.headers.getSetCookie()[0] ?? '').split(';')[0] ?? '';
-    const logout = await fetch(`${tenantUrl('/oauth2/v2.0/logout')}?post_logout_redirect_uri=${encodeURIComponent('http://localhost:53000/')}`, { redirect: 'manual', headers: { Cookie: cookie } });
+    const logout = await fetch(
+      `${tenantUrl('/oauth2/v2.0/logout')}?post_logout_redirect_uri=${encodeURIComponent('http://localhost:53000/')}`,
+      { redirect: 'manual', headers: { Cookie: cookie } },
+    );
     expect([logout.status, logout.headers.get('location')]).toEqual([302, 'http://localhost:53000/']);
-    const silent = await fetch(`${tenantUrl('/oauth2/v2.0/authorize')}?${authorizeParams({ prompt: 'none' }).params}`, { redirect: 'manual', headers: { Cookie: cookie } });
+    const silent = await fetch(`${tenantUrl('/oauth2/v2.0/authorize')}?${authorizeParams({ prompt: 'none' }).params}`, {
+      redirect: 'manual',
+      headers: { Cookie: cookie },
+    });
     expect(fragmentOf(silent.headers.get('location') ?? '').get('error')).toBe('login_required');
   });
 });

@@ -88,7 +88,9 @@ export async function ensureLocalCertificates(localDir: string): Promise<LocalCe
   return result;
 }
 
-async function readExisting(paths: Pick<LocalCertificates, 'caPath' | 'certPath' | 'keyPath'>): Promise<LocalCertificates | null> {
+async function readExisting(
+  paths: Pick<LocalCertificates, 'caPath' | 'certPath' | 'keyPath'>,
+): Promise<LocalCertificates | null> {
   try {
     const [caPem, certPem, keyPem] = await Promise.all([
       readFile(paths.caPath, 'utf8'),
@@ -111,6 +113,8 @@ function randomSerial(): string {
 }
 
 function toPem(der: Uint8Array, label: string): string {
-  const b64 = Buffer.from(der).toString('base64').replace(/(.{64})/g, '$1\n');
+  const b64 = Buffer.from(der)
+    .toString('base64')
+    .replace(/(.{64})/g, '$1\n');
   return `-----BEGIN ${label}-----\n${b64.trimEnd()}\n-----END ${label}-----\n`;
 }

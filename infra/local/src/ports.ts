@@ -49,7 +49,9 @@ export async function waitForPorts(
     if (open.every(Boolean) && (opts.ready?.() ?? true)) return;
     if (Date.now() > deadline) {
       const closed = ports.filter((_, i) => !open[i]);
-      const what = closed.length ? `ports ${closed.join(', ')} on ${host} did not accept connections` : 'the service did not report ready';
+      const what = closed.length
+        ? `ports ${closed.join(', ')} on ${host} did not accept connections`
+        : 'the service did not report ready';
       throw new Error(`${what} within ${timeoutMs} ms`);
     }
     await new Promise((r) => setTimeout(r, intervalMs));

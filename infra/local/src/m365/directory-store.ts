@@ -41,11 +41,16 @@ export interface DirectoryStore {
 const userPartition = 'user';
 const groupPartition = 'group';
 
-export function createDirectoryStore(tables: { users: TableClient; groups: TableClient; memberships: TableClient }): DirectoryStore {
+export function createDirectoryStore(tables: {
+  users: TableClient;
+  groups: TableClient;
+  memberships: TableClient;
+}): DirectoryStore {
   const listUsers = async (filter?: string): Promise<DirectoryUser[]> => {
     const users: DirectoryUser[] = [];
     const query = filter ? `PartitionKey eq '${userPartition}' and ${filter}` : `PartitionKey eq '${userPartition}'`;
-    for await (const row of tables.users.listEntities<Record<string, unknown>>({ queryOptions: { filter: query } })) users.push(toUser(row));
+    for await (const row of tables.users.listEntities<Record<string, unknown>>({ queryOptions: { filter: query } }))
+      users.push(toUser(row));
     return users.sort((a, b) => a.displayName.localeCompare(b.displayName, 'nl') || a.id.localeCompare(b.id));
   };
   const getUserById = async (id: string): Promise<DirectoryUser | undefined> => {
@@ -76,7 +81,14 @@ export function createDirectoryStore(tables: { users: TableClient; groups: Table
       const groupIdByNickname = new Map<string, string>(demoTenant.groups.map((g) => [g.mailNickname, g.id]));
       for (const group of demoTenant.groups) {
         await tables.groups.upsertEntity(
-          { partitionKey: groupPartition, rowKey: group.id, displayName: group.displayName, mailNickname: group.mailNickname, description: group.displayName, appRole: group.appRole ?? '' },
+          {
+            partitionKey: groupPartition,
+            rowKey: group.id,
+            displayName: group.displayName,
+            mailNickname: group.mailNickname,
+            description: group.displayName,
+            appRole: group.appRole ?? '',
+          },
           'Replace',
         );
       }
@@ -118,7 +130,9 @@ export function createDirectoryStore(tables: { users: TableClient; groups: Table
     getGroup,
     async groupsOf(userId) {
       const groups: DirectoryGroup[] = [];
-      const rows = tables.memberships.listEntities({ queryOptions: { filter: `RowKey eq '${escapeOData(userId.toLowerCase())}'` } });
+      const rows = tables.memberships.listEntities({
+        queryOptions: { filter: `RowKey eq '${escapeOData(userId.toLowerCase())}'` },
+      });
       for await (const row of rows) {
         const group = await getGroup(row.partitionKey as string);
         if (group) groups.push(group);
@@ -127,7 +141,9 @@ export function createDirectoryStore(tables: { users: TableClient; groups: Table
     },
     async membersOf(groupId) {
       const members: DirectoryUser[] = [];
-      const rows = tables.memberships.listEntities({ queryOptions: { filter: `PartitionKey eq '${escapeOData(groupId.toLowerCase())}'` } });
+      const rows = tables.memberships.listEntities({
+        queryOptions: { filter: `PartitionKey eq '${escapeOData(groupId.toLowerCase())}'` },
+      });
       for await (const row of rows) {
         const user = await getUserById(row.rowKey as string);
         if (user) members.push(user);
@@ -163,5 +179,11 @@ function toUser(row: Record<string, unknown>): DirectoryUser {
 
 function toGroup(row: Record<string, unknown>): DirectoryGroup {
   const text = (key: string): string => (typeof row[key] === 'string' ? (row[key] as string) : '');
-  return { id: text('rowKey'), displayName: text('displayName'), mailNickname: text('mailNickname'), description: text('description'), appRole: text('appRole') };
+  return {
+    id: text('rowKey'),
+    displayName: text('displayName'),
+    mailNickname: text('mailNickname'),
+    description: text('description'),
+    appRole: text('appRole'),
+  };
 }

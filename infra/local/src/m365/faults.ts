@@ -38,13 +38,21 @@ export function createFaultInjector(): FaultInjector {
 
 /** Validates the JSON body of `POST /_local/faults`; returns the rule or a message saying what is wrong. */
 export function parseFaultRequest(body: unknown): FaultRule | string {
-  if (typeof body !== 'object' || body === null) return 'expected a JSON object { status, retryAfterSeconds, count, pathPrefix? }';
+  if (typeof body !== 'object' || body === null)
+    return 'expected a JSON object { status, retryAfterSeconds, count, pathPrefix? }';
   const { status, retryAfterSeconds = 1, count = 1, pathPrefix } = body as Record<string, unknown>;
   if (status !== 429 && status !== 503) return 'status must be 429 or 503';
-  if (typeof retryAfterSeconds !== 'number' || !Number.isInteger(retryAfterSeconds) || retryAfterSeconds < 0 || retryAfterSeconds > 3600) {
+  if (
+    typeof retryAfterSeconds !== 'number' ||
+    !Number.isInteger(retryAfterSeconds) ||
+    retryAfterSeconds < 0 ||
+    retryAfterSeconds > 3600
+  ) {
     return 'retryAfterSeconds must be an integer from 0 to 3600';
   }
-  if (typeof count !== 'number' || !Number.isInteger(count) || count < 1 || count > 10_000) return 'count must be an integer from 1 to 10000';
-  if (pathPrefix !== undefined && (typeof pathPrefix !== 'string' || !pathPrefix.startsWith('/'))) return "pathPrefix must be a path starting with '/'";
+  if (typeof count !== 'number' || !Number.isInteger(count) || count < 1 || count > 10_000)
+    return 'count must be an integer from 1 to 10000';
+  if (pathPrefix !== undefined && (typeof pathPrefix !== 'string' || !pathPrefix.startsWith('/')))
+    return "pathPrefix must be a path starting with '/'";
   return { status, retryAfterSeconds, remaining: count, ...(pathPrefix ? { pathPrefix } : {}) };
 }

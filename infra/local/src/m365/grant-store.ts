@@ -63,7 +63,12 @@ interface Row {
 export function createGrantStore(table: TableClient, nowSeconds: () => number = () => Math.floor(Date.now() / 1000)): GrantStore {
   const put = async (kind: string, data: unknown, lifetime: number): Promise<string> => {
     const secret = randomBytes(32).toString('base64url');
-    await table.createEntity<Row>({ partitionKey: kind, rowKey: digest(secret), data: JSON.stringify(data), expiresAt: nowSeconds() + lifetime });
+    await table.createEntity<Row>({
+      partitionKey: kind,
+      rowKey: digest(secret),
+      data: JSON.stringify(data),
+      expiresAt: nowSeconds() + lifetime,
+    });
     return secret;
   };
   const redeem = async <T>(kind: string, secret: string, check?: (grant: T) => void): Promise<Redemption<T>> => {

@@ -8,7 +8,11 @@ type Listener = (req: IncomingMessage, res: ServerResponse) => void;
  * Serves HTTPS on 127.0.0.1 and, where the machine has IPv6, on [::1] with the same port, so
  * `https://localhost:PORT` works whichever address a client resolves `localhost` to. Port 0 picks a free port.
  */
-export async function listenOnLoopback(port: number, tls: { cert: string; key: string }, listener: Listener): Promise<{ port: number; servers: Server[] }> {
+export async function listenOnLoopback(
+  port: number,
+  tls: { cert: string; key: string },
+  listener: Listener,
+): Promise<{ port: number; servers: Server[] }> {
   for (let attempt = 0; attempt < 5; attempt++) {
     const chosen = port || (await freePort('127.0.0.1'));
     const ipv4 = createServer(tls, listener);
@@ -16,7 +20,9 @@ export async function listenOnLoopback(port: number, tls: { cert: string; key: s
       await listen(ipv4, chosen, '127.0.0.1');
     } catch (error) {
       if (port && (error as NodeJS.ErrnoException).code === 'EADDRINUSE') {
-        throw new Error(`Port ${port} is already in use: is another local Microsoft 365 (npm start) running? Set ZAAKWERK_M365_PORT to use another port.`);
+        throw new Error(
+          `Port ${port} is already in use: is another local Microsoft 365 (npm start) running? Set ZAAKWERK_M365_PORT to use another port.`,
+        );
       }
       if ((error as NodeJS.ErrnoException).code === 'EADDRINUSE') continue;
       throw error;

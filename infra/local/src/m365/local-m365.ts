@@ -56,15 +56,19 @@ export async function startLocalM365(opts: StartLocalM365Options): Promise<Local
   const prepareStorage = async (): Promise<void> => {
     await storage.ensure();
     await directory.seed();
-    await drive.ensureRoot(demoTenant.sharePoint.driveId, demoTenant.sharePoint.rootItemId, { kind: 'application', id: 'system', displayName: 'System Account' });
+    await drive.ensureRoot(demoTenant.sharePoint.driveId, demoTenant.sharePoint.rootItemId, {
+      kind: 'application',
+      id: 'system',
+      displayName: 'System Account',
+    });
   };
   await prepareStorage();
   const keys = await loadOrCreateSigningKeys(opts.dataDir);
 
   // The URLs depend on the port, which is known only once listening; requests wait for the wiring.
-  let listener: ReturnType<typeof createRequestListener> | undefined;
+  const wiring: { listener?: ReturnType<typeof createRequestListener> } = {};
   const { port, servers } = await listenOnLoopback(opts.port ?? 0, { cert: certs.certPem, key: certs.keyPem }, (req, res) => {
-    if (listener) return listener(req, res);
+    if (wiring.listener) return wiring.listener(req, res);
     res.writeHead(503, { 'Retry-After': '1' }).end();
   });
   const urls = m365Urls(`https://localhost:${port}`, demoTenant.tenantId);
@@ -80,7 +84,7 @@ export async function startLocalM365(opts: StartLocalM365Options): Promise<Local
   };
   const graphContext: GraphContext = { urls, tokens, directory, drive, downloads: createDownloadLinks(urls.base) };
   const faults = createFaultInjector();
-  listener = createRequestListener({
+  wiring.listener = createRequestListener({
     identity,
     keys,
     graph: createGraphApi(graphContext, faults, opts.log),

@@ -7,7 +7,11 @@ import { isNotFound, type M365Storage } from './storage';
 const loopback = new Set(['127.0.0.1', '::1', '::ffff:127.0.0.1']);
 
 /** /_local/*: test and dev-stack controls, answered only to callers on this machine. */
-export function createLocalRoutes(storage: M365Storage, faults: FaultInjector, prepareStorage: () => Promise<void>): (ex: Exchange) => Promise<void> {
+export function createLocalRoutes(
+  storage: M365Storage,
+  faults: FaultInjector,
+  prepareStorage: () => Promise<void>,
+): (ex: Exchange) => Promise<void> {
   /** Storage answers; when it answers "not found" (emptied), tables and seed data are recreated first. */
   const checkStorage = async (): Promise<void> => {
     try {
@@ -19,7 +23,8 @@ export function createLocalRoutes(storage: M365Storage, faults: FaultInjector, p
     }
   };
   return async (ex) => {
-    if (!loopback.has(ex.req.socket.remoteAddress ?? '')) return sendJson(ex.res, 403, { error: 'forbidden', message: '/_local is only available from this machine.' });
+    if (!loopback.has(ex.req.socket.remoteAddress ?? ''))
+      return sendJson(ex.res, 403, { error: 'forbidden', message: '/_local is only available from this machine.' });
     const route = `${ex.req.method} ${ex.url.pathname}`;
     switch (route) {
       case 'GET /_local/health':

@@ -28,7 +28,9 @@ const allMethods = ['GET', 'HEAD', 'POST', 'PUT', 'PATCH', 'DELETE', 'OPTIONS'];
 export function createRequestListener(parts: ServerParts): (req: IncomingMessage, res: ServerResponse) => void {
   const { identity } = parts;
   const router = createRouter()
-    .on(['GET', 'OPTIONS'], '/{tenant}/v2.0/.well-known/openid-configuration', (ex) => publicJson(ex, identity, () => discoveryDocument(identity.urls)))
+    .on(['GET', 'OPTIONS'], '/{tenant}/v2.0/.well-known/openid-configuration', (ex) =>
+      publicJson(ex, identity, () => discoveryDocument(identity.urls)),
+    )
     .on(['GET', 'OPTIONS'], '/{tenant}/discovery/v2.0/keys', (ex) => publicJson(ex, identity, () => parts.keys.jwks))
     .on('GET', '/{tenant}/oauth2/v2.0/authorize', (ex) => handleAuthorize(identity, ex))
     .on('POST', '/{tenant}/oauth2/v2.0/authorize/login', (ex) => handleLogin(identity, ex))
@@ -51,7 +53,13 @@ export function createRequestListener(parts: ServerParts): (req: IncomingMessage
     const exchange: Exchange = { req, res, url, params: match.kind === 'found' ? match.params : {}, requestId };
     const run = async (): Promise<void> => {
       if (match.kind === 'not-found') return sendJson(res, 404, { error: 'not_found', message: `Nothing at ${url.pathname}.` });
-      if (match.kind === 'method-not-allowed') return sendJson(res, 405, { error: 'method_not_allowed', message: `Use ${match.allowed.join(', ')}.` }, { Allow: match.allowed.join(', ') });
+      if (match.kind === 'method-not-allowed')
+        return sendJson(
+          res,
+          405,
+          { error: 'method_not_allowed', message: `Use ${match.allowed.join(', ')}.` },
+          { Allow: match.allowed.join(', ') },
+        );
       await match.handler(exchange);
     };
     run().catch((error: unknown) => {
@@ -62,7 +70,10 @@ export function createRequestListener(parts: ServerParts): (req: IncomingMessage
       }
       if (error instanceof BodyTooLargeError) return sendJson(res, 413, { error: 'request_too_large', message: error.message });
       parts.log?.(`unexpected error: ${(error as Error).stack ?? String(error)}`);
-      sendJson(res, 500, { error: 'server_error', message: 'The local Microsoft 365 failed to handle the request; see its log.' });
+      sendJson(res, 500, {
+        error: 'server_error',
+        message: 'The local Microsoft 365 failed to handle the request; see its log.',
+      });
     });
   };
 }

@@ -53,7 +53,9 @@ export function createStorage(connectionString: string): M365Storage {
     },
     async ping() {
       const abortSignal = AbortSignal.timeout(3000);
-      const probe = tables.users.listEntities({ queryOptions: { filter: "PartitionKey eq 'ping'" }, abortSignal }).byPage({ maxPageSize: 1 });
+      const probe = tables.users
+        .listEntities({ queryOptions: { filter: "PartitionKey eq 'ping'" }, abortSignal })
+        .byPage({ maxPageSize: 1 });
       await probe.next();
       await content.getProperties({ abortSignal });
     },

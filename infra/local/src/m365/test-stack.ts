@@ -23,7 +23,13 @@ export async function startM365TestStack(opts: { log?: (line: string) => void } 
   const dataDir = await mkdtemp(join(tmpdir(), 'zaakwerk-m365-'));
   const azurite = await startAzurite({ inMemory: true });
   const start = (port = 0): Promise<LocalM365> =>
-    startLocalM365({ port, dataDir, localDir: localDir(), storageConnectionString: azurite.connectionString, ...(opts.log ? { log: opts.log } : {}) });
+    startLocalM365({
+      port,
+      dataDir,
+      localDir: localDir(),
+      storageConnectionString: azurite.connectionString,
+      ...(opts.log ? { log: opts.log } : {}),
+    });
   let m365: LocalM365;
   try {
     m365 = await start();

@@ -19,7 +19,11 @@ export interface GraphCaller {
  * Validates the bearer token as Graph does: our signature, our issuer, audience Graph, within its lifetime.
  * Graph tokens here carry the local issuer (`<authority>/v2.0`), not `https://sts.windows.net/<tid>/`.
  */
-export async function authenticateGraphCaller(req: IncomingMessage, tokens: TokenService, authorizeUrl: string): Promise<GraphCaller> {
+export async function authenticateGraphCaller(
+  req: IncomingMessage,
+  tokens: TokenService,
+  authorizeUrl: string,
+): Promise<GraphCaller> {
   const challenge = `Bearer realm="", authorization_uri="${authorizeUrl}", client_id="00000003-0000-0000-c000-000000000000"`;
   const header = req.headers.authorization ?? '';
   const match = /^Bearer\s+(\S+)$/i.exec(header);
@@ -41,9 +45,12 @@ export async function authenticateGraphCaller(req: IncomingMessage, tokens: Toke
       roles: new Set(Array.isArray(claims.roles) ? claims.roles.map(String) : []),
     };
   } catch (error) {
-    if (error instanceof joseErrors.JWTExpired) throw graphErrors.unauthenticated('Lifetime validation failed, the token is expired.', challenge);
-    if (error instanceof joseErrors.JWTClaimValidationFailed && error.claim === 'aud') throw graphErrors.unauthenticated('Invalid audience.', challenge);
-    if (error instanceof joseErrors.JWTClaimValidationFailed && error.claim === 'iss') throw graphErrors.unauthenticated('Invalid issuer.', challenge);
+    if (error instanceof joseErrors.JWTExpired)
+      throw graphErrors.unauthenticated('Lifetime validation failed, the token is expired.', challenge);
+    if (error instanceof joseErrors.JWTClaimValidationFailed && error.claim === 'aud')
+      throw graphErrors.unauthenticated('Invalid audience.', challenge);
+    if (error instanceof joseErrors.JWTClaimValidationFailed && error.claim === 'iss')
+      throw graphErrors.unauthenticated('Invalid issuer.', challenge);
     if (error instanceof GraphError) throw error;
     throw graphErrors.unauthenticated('Signature is invalid.', challenge);
   }
@@ -56,21 +63,36 @@ export interface PermissionRule {
 }
 
 export function hasPermission(caller: GraphCaller, rule: PermissionRule): boolean {
-  return caller.kind === 'user' ? rule.delegated.some((s) => caller.scopes.has(s)) : rule.application.some((r) => caller.roles.has(r));
+  return caller.kind === 'user'
+    ? rule.delegated.some((s) => caller.scopes.has(s))
+    : rule.application.some((r) => caller.roles.has(r));
 }
 
 export const permissions = {
-  readUsers: { delegated: ['User.ReadBasic.All', 'User.Read.All', 'Directory.Read.All'], application: ['User.Read.All', 'Directory.Read.All'] },
+  readUsers: {
+    delegated: ['User.ReadBasic.All', 'User.Read.All', 'Directory.Read.All'],
+    application: ['User.Read.All', 'Directory.Read.All'],
+  },
   readMe: { delegated: ['User.Read', 'User.ReadBasic.All', 'User.Read.All', 'Directory.Read.All'], application: [] },
-  readGroups: { delegated: ['GroupMember.Read.All', 'Group.Read.All', 'Directory.Read.All'], application: ['GroupMember.Read.All', 'Group.Read.All', 'Directory.Read.All'] },
+  readGroups: {
+    delegated: ['GroupMember.Read.All', 'Group.Read.All', 'Directory.Read.All'],
+    application: ['GroupMember.Read.All', 'Group.Read.All', 'Directory.Read.All'],
+  },
   readMyGroups: { delegated: ['User.Read', 'GroupMember.Read.All', 'Group.Read.All', 'Directory.Read.All'], application: [] },
   readFiles: {
     delegated: ['Files.Read.All', 'Files.ReadWrite.All', 'Sites.Read.All', 'Sites.ReadWrite.All'],
     application: ['Files.Read.All', 'Files.ReadWrite.All', 'Sites.Read.All', 'Sites.ReadWrite.All'],
   },
-  writeFiles: { delegated: ['Files.ReadWrite.All', 'Sites.ReadWrite.All'], application: ['Files.ReadWrite.All', 'Sites.ReadWrite.All'] },
+  writeFiles: {
+    delegated: ['Files.ReadWrite.All', 'Sites.ReadWrite.All'],
+    application: ['Files.ReadWrite.All', 'Sites.ReadWrite.All'],
+  },
 } as const satisfies Record<string, PermissionRule>;
 
-export function requirePermission(caller: GraphCaller, rule: PermissionRule, denied: () => GraphError = graphErrors.directoryDenied): void {
+export function requirePermission(
+  caller: GraphCaller,
+  rule: PermissionRule,
+  denied: () => GraphError = graphErrors.directoryDenied,
+): void {
   if (!hasPermission(caller, rule)) throw denied();
 }

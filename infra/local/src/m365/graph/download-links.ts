@@ -17,7 +17,9 @@ export function createDownloadLinks(base: string, lifetimeSeconds = 3600, nowMs:
   const sign = (payload: string): string => createHmac('sha256', key).update(payload).digest('base64url');
   return {
     create(driveId, itemId) {
-      const payload = Buffer.from(JSON.stringify({ d: driveId, i: itemId, e: Math.floor(nowMs() / 1000) + lifetimeSeconds })).toString('base64url');
+      const payload = Buffer.from(
+        JSON.stringify({ d: driveId, i: itemId, e: Math.floor(nowMs() / 1000) + lifetimeSeconds }),
+      ).toString('base64url');
       const url = new URL(downloadPath, base);
       url.searchParams.set('UniqueId', itemId);
       url.searchParams.set('tempauth', `${payload}.${sign(payload)}`);

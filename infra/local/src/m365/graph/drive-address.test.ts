@@ -11,12 +11,18 @@ describe('parseDriveAddress', () => {
     ['root:/Zaken/Z-1', { base: { kind: 'root' }, path: ['Zaken', 'Z-1'], target: 'item' }],
     ['root:/Zaken:/children', { base: { kind: 'root' }, path: ['Zaken'], target: 'children' }],
     ['root:/A/b.txt:/content', { base: { kind: 'root' }, path: ['A', 'b.txt'], target: 'content' }],
-    ['items/01PARENT:/brief%20aan%20aanvrager.pdf:/content', { base: { kind: 'item', id: '01PARENT' }, path: ['brief aan aanvrager.pdf'], target: 'content' }],
+    [
+      'items/01PARENT:/brief%20aan%20aanvrager.pdf:/content',
+      { base: { kind: 'item', id: '01PARENT' }, path: ['brief aan aanvrager.pdf'], target: 'content' },
+    ],
   ])('reads %s', (rest, expected) => {
     expect(parseDriveAddress(rest)).toEqual(expected);
   });
 
-  it.each(['children', 'items', 'root/permissions', 'root:/A:/versions', 'root:/%E0%A4%A:'])('does not read %s as an address', (rest) => {
-    expect(parseDriveAddress(rest)).toBeUndefined();
-  });
+  it.each(['children', 'items', 'root/permissions', 'root:/A:/versions', 'root:/%E0%A4%A:'])(
+    'does not read %s as an address',
+    (rest) => {
+      expect(parseDriveAddress(rest)).toBeUndefined();
+    },
+  );
 });

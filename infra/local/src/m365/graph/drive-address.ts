@@ -25,7 +25,8 @@ export function parseDriveAddress(rest: string): DriveAddress | undefined {
     if (segments.some((s) => s === undefined)) return undefined;
     path = segments as string[];
   }
-  const target = tail === '' || tail === '/' ? 'item' : tail === '/children' ? 'children' : tail === '/content' ? 'content' : undefined;
+  const target =
+    tail === '' || tail === '/' ? 'item' : tail === '/children' ? 'children' : tail === '/content' ? 'content' : undefined;
   if (!target) return undefined;
   return { base, path, target };
 }

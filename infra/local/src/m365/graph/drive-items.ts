@@ -33,7 +33,11 @@ export async function handleDriveItems(ctx: GraphContext, ex: Exchange, caller: 
   if (address.target === 'children' && method === 'POST') return createFolder(ctx, ex, caller, driveId, address);
   const item = await resolve(ctx, driveId, address);
   if (!item) throw graphErrors.itemNotFound();
-  if (address.target === 'item' && method === 'GET') return sendGraphJson(ex, 200, { '@odata.context': odataContext(ctx, `drives('${driveId}')/items/$entity`), ...(await view(ctx, item)) });
+  if (address.target === 'item' && method === 'GET')
+    return sendGraphJson(ex, 200, {
+      '@odata.context': odataContext(ctx, `drives('${driveId}')/items/$entity`),
+      ...(await view(ctx, item)),
+    });
   if (address.target === 'item' && method === 'DELETE') {
     checkIfMatch(ex, item);
     await ctx.drive.deleteItem(item);
@@ -58,19 +62,39 @@ async function listChildren(ctx: GraphContext, ex: Exchange, driveId: string, pa
   });
 }
 
-async function createFolder(ctx: GraphContext, ex: Exchange, caller: GraphCaller, driveId: string, address: DriveAddress): Promise<void> {
+async function createFolder(
+  ctx: GraphContext,
+  ex: Exchange,
+  caller: GraphCaller,
+  driveId: string,
+  address: DriveAddress,
+): Promise<void> {
   const parent = await resolve(ctx, driveId, address);
   if (!parent || parent.kind === 'file') throw graphErrors.itemNotFound();
   const body = await readJsonObject(ex);
   if (typeof body.name !== 'string') throw graphErrors.invalidRequest('The request must include a name.');
-  if ('file' in body) throw graphErrors.invalidRequest('Files cannot be created this way; upload their content with PUT .../content.');
-  if (typeof body.folder !== 'object' || body.folder === null) throw graphErrors.invalidRequest('The request must include a folder facet.');
-  const conflict = conflictBehavior(body['@microsoft.graph.conflictBehavior'] ?? ex.url.searchParams.get('@microsoft.graph.conflictBehavior'), 'fail');
+  if ('file' in body)
+    throw graphErrors.invalidRequest('Files cannot be created this way; upload their content with PUT .../content.');
+  if (typeof body.folder !== 'object' || body.folder === null)
+    throw graphErrors.invalidRequest('The request must include a folder facet.');
+  const conflict = conflictBehavior(
+    body['@microsoft.graph.conflictBehavior'] ?? ex.url.searchParams.get('@microsoft.graph.conflictBehavior'),
+    'fail',
+  );
   const folder = await ctx.drive.createFolder(parent, body.name, identityOf(caller), conflict);
-  sendGraphJson(ex, 201, { '@odata.context': odataContext(ctx, `drives('${driveId}')/items/$entity`), ...(await view(ctx, folder)) });
+  sendGraphJson(ex, 201, {
+    '@odata.context': odataContext(ctx, `drives('${driveId}')/items/$entity`),
+    ...(await view(ctx, folder)),
+  });
 }
 
-async function upload(ctx: GraphContext, ex: Exchange, caller: GraphCaller, driveId: string, address: DriveAddress): Promise<void> {
+async function upload(
+  ctx: GraphContext,
+  ex: Exchange,
+  caller: GraphCaller,
+  driveId: string,
+  address: DriveAddress,
+): Promise<void> {
   let bytes: Buffer;
   try {
     bytes = await readBody(ex.req, simpleUploadLimitBytes);
@@ -94,11 +118,19 @@ async function upload(ctx: GraphContext, ex: Exchange, caller: GraphCaller, driv
     if (existing) checkIfMatch(ex, existing);
     result = await ctx.drive.putFile(parent, name, bytes, by, conflict);
   }
-  sendGraphJson(ex, result.created ? 201 : 200, { '@odata.context': odataContext(ctx, `drives('${driveId}')/items/$entity`), ...(await view(ctx, result.item)) });
+  sendGraphJson(ex, result.created ? 201 : 200, {
+    '@odata.context': odataContext(ctx, `drives('${driveId}')/items/$entity`),
+    ...(await view(ctx, result.item)),
+  });
 }
 
 /** Finds the addressed item; with `createFoldersAs`, missing folders on the path are created (as uploads do). */
-async function resolve(ctx: GraphContext, driveId: string, address: DriveAddress, createFoldersAs?: DriveIdentity): Promise<DriveItem | undefined> {
+async function resolve(
+  ctx: GraphContext,
+  driveId: string,
+  address: DriveAddress,
+  createFoldersAs?: DriveIdentity,
+): Promise<DriveItem | undefined> {
   let current = await ctx.drive.get(driveId, address.base.kind === 'root' ? sharePoint.rootItemId : address.base.id);
   for (const segment of address.path) {
     if (!current || current.kind === 'file') return undefined;
@@ -125,7 +157,9 @@ async function view(ctx: GraphContext, item: DriveItem): Promise<Record<string, 
     item,
     path,
     ...(parent ? { parentName: parent.kind === 'root' ? sharePoint.driveName : parent.name } : {}),
-    ...(item.kind !== 'file' ? { childCount: (await ctx.drive.children(item)).length } : { downloadUrl: ctx.downloads.create(item.driveId, item.id) }),
+    ...(item.kind !== 'file'
+      ? { childCount: (await ctx.drive.children(item)).length }
+      : { downloadUrl: ctx.downloads.create(item.driveId, item.id) }),
   });
 }
 
@@ -142,7 +176,9 @@ function checkIfMatch(ex: Exchange, item: DriveItem): void {
 function conflictBehavior(value: unknown, fallback: ConflictBehavior): ConflictBehavior {
   if (value === null || value === undefined) return fallback;
   if (value === 'fail' || value === 'rename' || value === 'replace') return value;
-  throw graphErrors.invalidRequest(`Invalid value '${String(value)}' for @microsoft.graph.conflictBehavior; use fail, rename or replace.`);
+  throw graphErrors.invalidRequest(
+    `Invalid value '${String(value)}' for @microsoft.graph.conflictBehavior; use fail, rename or replace.`,
+  );
 }
 
 function identityOf(caller: GraphCaller): DriveIdentity {
@@ -163,6 +199,7 @@ async function readJsonObject(ex: Exchange): Promise<Record<string, unknown>> {
   } catch {
     throw graphErrors.invalidRequest('The request body is not valid JSON.');
   }
-  if (typeof body !== 'object' || body === null || Array.isArray(body)) throw graphErrors.invalidRequest('The request body must be a JSON object.');
+  if (typeof body !== 'object' || body === null || Array.isArray(body))
+    throw graphErrors.invalidRequest('The request body must be a JSON object.');
   return body as Record<string, unknown>;
 }

@@ -50,7 +50,13 @@ export interface DriveStore {
   children(parent: DriveItem): Promise<DriveItem[]>;
   createFolder(parent: DriveItem, name: string, by: DriveIdentity, conflict: ConflictBehavior): Promise<DriveItem>;
   /** Creates the file, or replaces the content of an existing file with that name (per `conflict`). */
-  putFile(parent: DriveItem, name: string, bytes: Buffer, by: DriveIdentity, conflict: ConflictBehavior): Promise<{ item: DriveItem; created: boolean }>;
+  putFile(
+    parent: DriveItem,
+    name: string,
+    bytes: Buffer,
+    by: DriveIdentity,
+    conflict: ConflictBehavior,
+  ): Promise<{ item: DriveItem; created: boolean }>;
   replaceContent(item: DriveItem, bytes: Buffer, by: DriveIdentity): Promise<DriveItem>;
   readContent(item: DriveItem): Promise<NodeJS.ReadableStream>;
   /** Deletes an item and, for a folder, everything below it. */
@@ -64,14 +70,25 @@ type Row = Record<string, unknown> & { partitionKey: string; rowKey: string };
 const invalidNameCharacters = /["*:<>?/\\|]/;
 
 export function validateItemName(name: string): void {
-  if (!name || name.length > 255 || name !== name.trim() || name === '.' || name === '..' || invalidNameCharacters.test(name) || name.endsWith('.')) {
-    throw graphErrors.invalidRequest(`The name '${name}' is not valid: names cannot contain " * : < > ? / \\ |, start or end with a space, or end with a period.`);
+  if (
+    !name ||
+    name.length > 255 ||
+    name !== name.trim() ||
+    name === '.' ||
+    name === '..' ||
+    invalidNameCharacters.test(name) ||
+    name.endsWith('.')
+  ) {
+    throw graphErrors.invalidRequest(
+      `The name '${name}' is not valid: names cannot contain " * : < > ? / \\ |, start or end with a space, or end with a period.`,
+    );
   }
 }
 
 export function createDriveStore(table: TableClient, content: ContainerClient, now: () => Date = () => new Date()): DriveStore {
   const itemKey = (id: string): string => `i_${id}`;
-  const nameKey = (parentId: string, name: string): string => `n_${createHash('sha256').update(`${parentId}\n${name.toLowerCase()}`).digest('hex')}`;
+  const nameKey = (parentId: string, name: string): string =>
+    `n_${createHash('sha256').update(`${parentId}\n${name.toLowerCase()}`).digest('hex')}`;
   const blobName = (item: Pick<DriveItem, 'driveId' | 'id'>): string => `${item.driveId}/${item.id}`;
 
   const get = async (driveId: string, id: string): Promise<DriveItem | undefined> => {
@@ -98,7 +115,13 @@ export function createDriveStore(table: TableClient, content: ContainerClient, n
     }
   };
 
-  const newItem = (parent: DriveItem, name: string, kind: 'folder' | 'file', by: DriveIdentity, bytes?: Buffer): Omit<DriveItem, 'storageEtag'> => {
+  const newItem = (
+    parent: DriveItem,
+    name: string,
+    kind: 'folder' | 'file',
+    by: DriveIdentity,
+    bytes?: Buffer,
+  ): Omit<DriveItem, 'storageEtag'> => {
     const at = now().toISOString();
     return {
       driveId: parent.driveId,
@@ -168,7 +191,9 @@ export function createDriveStore(table: TableClient, content: ContainerClient, n
       contentVersion: item.contentVersion + 1,
     };
     try {
-      await table.updateEntity({ partitionKey: item.driveId, rowKey: itemKey(item.id), ...changes }, 'Merge', { etag: item.storageEtag });
+      await table.updateEntity({ partitionKey: item.driveId, rowKey: itemKey(item.id), ...changes }, 'Merge', {
+        etag: item.storageEtag,
+      });
     } catch (error) {
       if (isConflict(error)) throw graphErrors.resourceModified();
       throw error;

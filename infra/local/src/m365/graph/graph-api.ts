@@ -16,7 +16,11 @@ const itemMethods = ['GET', 'HEAD', 'POST', 'PUT', 'DELETE'];
  * The Graph subset under /graph: every request may first be failed by an injected fault, then must carry
  * a valid Graph token; errors get Graph's body and status.
  */
-export function createGraphApi(ctx: GraphContext, faults: FaultInjector, log?: (line: string) => void): (ex: Exchange) => Promise<void> {
+export function createGraphApi(
+  ctx: GraphContext,
+  faults: FaultInjector,
+  log?: (line: string) => void,
+): (ex: Exchange) => Promise<void> {
   const router = createRouter<GraphHandler>();
   const route = (methods: string | string[], path: string, handler: GraphHandler): void => {
     router.on(methods, path, handler);
@@ -52,7 +56,10 @@ export function createGraphApi(ctx: GraphContext, faults: FaultInjector, log?: (
       await match.handler(ctx, { ...ex, params: match.params }, caller);
     } catch (error) {
       if (ex.res.headersSent) throw error;
-      const graphError = error instanceof GraphError ? error : new GraphError(500, 'generalException', 'An unexpected error occurred in the local Graph stand-in.');
+      const graphError =
+        error instanceof GraphError
+          ? error
+          : new GraphError(500, 'generalException', 'An unexpected error occurred in the local Graph stand-in.');
       if (!(error instanceof GraphError)) log?.(`graph: ${(error as Error).stack ?? String(error)}`);
       const ids = { requestId: ex.requestId, clientRequestId: String(ex.res.getHeader('client-request-id') ?? ex.requestId) };
       sendGraphJson(ex, graphError.status, graphErrorBody(graphError, ids), graphError.headers);
@@ -64,5 +71,10 @@ function faultError(status: 429 | 503, retryAfterSeconds: number): GraphError {
   const headers = { 'Retry-After': String(retryAfterSeconds) };
   return status === 429
     ? new GraphError(429, 'TooManyRequests', `Too many requests. Retry after ${retryAfterSeconds} seconds.`, headers)
-    : new GraphError(503, 'serviceNotAvailable', `The service is temporarily unavailable. Retry after ${retryAfterSeconds} seconds.`, headers);
+    : new GraphError(
+        503,
+        'serviceNotAvailable',
+        `The service is temporarily unavailable. Retry after ${retryAfterSeconds} seconds.`,
+        headers,
+      );
 }

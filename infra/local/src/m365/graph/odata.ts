@@ -15,7 +15,8 @@ export function parseSelect(value: string | null, available: readonly string[], 
 export function parseTop(value: string | null, defaultSize = 100): number {
   if (value === null) return defaultSize;
   const top = Number(value);
-  if (!Number.isInteger(top) || top < 1 || top > 999) throw graphErrors.badRequest(`Invalid page size specified: '${value}'. Must be between 1 and 999 inclusive.`);
+  if (!Number.isInteger(top) || top < 1 || top > 999)
+    throw graphErrors.badRequest(`Invalid page size specified: '${value}'. Must be between 1 and 999 inclusive.`);
   return top;
 }
 
@@ -31,11 +32,20 @@ export function project<T extends object>(item: T, select: readonly string[] | u
  * Server-side paging: `$skiptoken` is an opaque offset. Returns the page and, when more remain, the
  * `@odata.nextLink` (the request URL with the new skiptoken).
  */
-export function paginate<T>(items: readonly T[], requestUrl: URL, publicBase: string, pageSize: number): { page: T[]; nextLink?: string } {
+export function paginate<T>(
+  items: readonly T[],
+  requestUrl: URL,
+  publicBase: string,
+  pageSize: number,
+): { page: T[]; nextLink?: string } {
   const token = requestUrl.searchParams.get('$skiptoken');
   let offset = 0;
   if (token !== null) {
-    const decoded = Number(Buffer.from(token, 'base64url').toString('utf8').replace(/^offset:/, ''));
+    const decoded = Number(
+      Buffer.from(token, 'base64url')
+        .toString('utf8')
+        .replace(/^offset:/, ''),
+    );
     if (!Number.isInteger(decoded) || decoded < 0) throw graphErrors.badRequest('The $skiptoken is not valid.');
     offset = decoded;
   }

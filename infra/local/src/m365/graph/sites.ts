@@ -30,7 +30,8 @@ export async function getDrive(ctx: GraphContext, ex: Exchange, caller: GraphCal
 }
 
 function requireSite(siteId: string | undefined): void {
-  if (siteId !== undefined && siteId !== 'root' && siteId !== sharePoint.siteId) throw graphErrors.itemNotFound('Requested site could not be found');
+  if (siteId !== undefined && siteId !== 'root' && siteId !== sharePoint.siteId)
+    throw graphErrors.itemNotFound('Requested site could not be found');
 }
 
 function presentSite(ctx: GraphContext): Record<string, unknown> {

@@ -1,9 +1,24 @@
 import { GraphError } from './errors';
 import { matchesUserFilter, parseUserFilter } from './user-filter';
 
-const sanne = { id: 'b0000001-5a1e-4d2c-9f00-000000000001', displayName: 'Sanne de Vries', givenName: 'Sanne', surname: 'de Vries', mail: 'behandelaar@zaakwerk.test', userPrincipalName: 'behandelaar@zaakwerk.test' };
-const daan = { id: 'b0000002-5a1e-4d2c-9f00-000000000002', displayName: 'Daan Bakker', givenName: 'Daan', surname: 'Bakker', mail: 'behandelaar2@zaakwerk.test', userPrincipalName: 'behandelaar2@zaakwerk.test' };
-const matching = (filter: string): string[] => [sanne, daan].filter((u) => matchesUserFilter(parseUserFilter(filter), u)).map((u) => u.givenName);
+const sanne = {
+  id: 'b0000001-5a1e-4d2c-9f00-000000000001',
+  displayName: 'Sanne de Vries',
+  givenName: 'Sanne',
+  surname: 'de Vries',
+  mail: 'behandelaar@zaakwerk.test',
+  userPrincipalName: 'behandelaar@zaakwerk.test',
+};
+const daan = {
+  id: 'b0000002-5a1e-4d2c-9f00-000000000002',
+  displayName: 'Daan Bakker',
+  givenName: 'Daan',
+  surname: 'Bakker',
+  mail: 'behandelaar2@zaakwerk.test',
+  userPrincipalName: 'behandelaar2@zaakwerk.test',
+};
+const matching = (filter: string): string[] =>
+  [sanne, daan].filter((u) => matchesUserFilter(parseUserFilter(filter), u)).map((u) => u.givenName);
 
 function graphErrorOf(filter: string): GraphError {
   try {
@@ -31,7 +46,11 @@ describe('parseUserFilter', () => {
   });
 
   it("reads a doubled quote inside a string as one quote (O'Brien)", () => {
-    expect(parseUserFilter("startswith(displayName,'O''Bri')")).toEqual({ op: 'startswith', property: 'displayName', value: "O'Bri" });
+    expect(parseUserFilter("startswith(displayName,'O''Bri')")).toEqual({
+      op: 'startswith',
+      property: 'displayName',
+      value: "O'Bri",
+    });
   });
 
   it.each(["endswith(displayName,'s')", "jobTitle eq 'Archivaris'", "displayName ne 'x'", "department eq 'Vergunningen'"])(
@@ -42,8 +61,11 @@ describe('parseUserFilter', () => {
     },
   );
 
-  it.each(["startswith(displayName,'San'", "mail eq", "mail eq 'unterminated", "startswith(displayName,'a') or"])('answers BadRequest for the malformed %s', (filter) => {
-    const error = graphErrorOf(filter);
-    expect([error.status, error.code]).toEqual([400, 'BadRequest']);
-  });
+  it.each(["startswith(displayName,'San'", 'mail eq', "mail eq 'unterminated", "startswith(displayName,'a') or"])(
+    'answers BadRequest for the malformed %s',
+    (filter) => {
+      const error = graphErrorOf(filter);
+      expect([error.status, error.code]).toEqual([400, 'BadRequest']);
+    },
+  );
 });

@@ -41,7 +41,10 @@ export function parseUserFilter(text: string): UserFilter {
     const token = next();
     if (token.kind !== 'word') throw invalid(text);
     const found = allowed.find((p) => p.toLowerCase() === token.text.toLowerCase());
-    if (!found) throw graphErrors.unsupportedQuery(`Unsupported or invalid query filter clause specified for property '${token.text}' of resource 'User'.`);
+    if (!found)
+      throw graphErrors.unsupportedQuery(
+        `Unsupported or invalid query filter clause specified for property '${token.text}' of resource 'User'.`,
+      );
     return found;
   };
 
@@ -54,7 +57,8 @@ export function parseUserFilter(text: string): UserFilter {
       return inner;
     }
     if (token?.kind === 'word' && tokens[pos + 1]?.kind === 'punct' && tokens[pos + 1]?.text === '(') {
-      if (!isWord(token, 'startswith')) throw graphErrors.unsupportedQuery(`Unsupported Query: the function '${token.text}' is not supported.`);
+      if (!isWord(token, 'startswith'))
+        throw graphErrors.unsupportedQuery(`Unsupported Query: the function '${token.text}' is not supported.`);
       next();
       expect('(');
       const prop = property(startsWithProperties);
@@ -82,7 +86,8 @@ export function parseUserFilter(text: string): UserFilter {
       expect(')');
       return { op: 'in', property: prop, values };
     }
-    if (operator?.kind === 'word') throw graphErrors.unsupportedQuery(`Unsupported Query: the operator '${operator.text}' is not supported.`);
+    if (operator?.kind === 'word')
+      throw graphErrors.unsupportedQuery(`Unsupported Query: the operator '${operator.text}' is not supported.`);
     throw invalid(text);
   };
   const andExpression = (): UserFilter => {

@@ -28,7 +28,10 @@ export async function listUsers(ctx: GraphContext, ex: Exchange, caller: GraphCa
   requirePermission(caller, permissions.readUsers);
   const query = ex.url.searchParams;
   for (const unsupported of ['$search', '$orderby', '$count', '$expand']) {
-    if (query.has(unsupported)) throw graphErrors.unsupportedQuery(`Unsupported Query: ${unsupported} needs advanced query capabilities, which this stand-in does not provide.`);
+    if (query.has(unsupported))
+      throw graphErrors.unsupportedQuery(
+        `Unsupported Query: ${unsupported} needs advanced query capabilities, which this stand-in does not provide.`,
+      );
   }
   const select = parseSelect(query.get('$select'), selectableUserProperties, 'microsoft.graph.user');
   const top = parseTop(query.get('$top'));
@@ -46,7 +49,9 @@ export async function listUsers(ctx: GraphContext, ex: Exchange, caller: GraphCa
 /** GET /users/{id}/memberOf, /me/memberOf (and transitiveMemberOf: groups here are not nested). */
 export async function listMemberOf(ctx: GraphContext, ex: Exchange, caller: GraphCaller): Promise<void> {
   if (ex.params.id) requirePermission(caller, permissions.readGroups);
-  const user = ex.params.id ? await ctx.directory.findUser(ex.params.id) : await signedInUser(ctx, caller, permissions.readMyGroups);
+  const user = ex.params.id
+    ? await ctx.directory.findUser(ex.params.id)
+    : await signedInUser(ctx, caller, permissions.readMyGroups);
   if (!user) throw graphErrors.userNotFound(ex.params.id ?? '');
   const groups = await ctx.directory.groupsOf(user.id);
   sendGraphJson(ex, 200, {
@@ -55,7 +60,11 @@ export async function listMemberOf(ctx: GraphContext, ex: Exchange, caller: Grap
   });
 }
 
-async function signedInUser(ctx: GraphContext, caller: GraphCaller, rule: PermissionRule = permissions.readMe): Promise<DirectoryUser> {
+async function signedInUser(
+  ctx: GraphContext,
+  caller: GraphCaller,
+  rule: PermissionRule = permissions.readMe,
+): Promise<DirectoryUser> {
   if (caller.kind !== 'user') throw graphErrors.badRequest('/me request is only valid with delegated authentication flow.');
   requirePermission(caller, rule);
   const me = await ctx.directory.findUser(caller.objectId);

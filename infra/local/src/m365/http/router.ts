@@ -47,7 +47,12 @@ export function createRouter<H = Handler>(): Router<H> {
           return param[1] ? '(.+)' : '([^/]+)';
         })
         .join('');
-      routes.push({ methods: typeof methods === 'string' ? [methods] : methods, pattern: new RegExp(`^${source}$`), keys, handler });
+      routes.push({
+        methods: typeof methods === 'string' ? [methods] : methods,
+        pattern: new RegExp(`^${source}$`),
+        keys,
+        handler,
+      });
       return router;
     },
     match(method, pathname) {

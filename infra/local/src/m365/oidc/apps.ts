@@ -60,7 +60,11 @@ export interface AuthenticatedClient {
  * Identifies the client of a token request: `client_secret_basic` (Authorization header) or
  * `client_secret_post` (form), or a public client that sends only its `client_id`.
  */
-export function authenticateClient(form: URLSearchParams, authorization: string | undefined, tenantId: string): AuthenticatedClient {
+export function authenticateClient(
+  form: URLSearchParams,
+  authorization: string | undefined,
+  tenantId: string,
+): AuthenticatedClient {
   let clientId = form.get('client_id') ?? undefined;
   let secret = form.get('client_secret') ?? undefined;
   const basic = /^Basic\s+(.+)$/i.exec(authorization ?? '');
@@ -68,7 +72,13 @@ export function authenticateClient(form: URLSearchParams, authorization: string 
     const decoded = Buffer.from(basic[1], 'base64').toString('utf8');
     const colon = decoded.indexOf(':');
     const basicId = decodeURIComponent(decoded.slice(0, colon));
-    if (clientId && clientId !== basicId) throw new OAuthError('invalid_client', 7000216, 'The client_id in the body does not match the one in the Authorization header.', 401);
+    if (clientId && clientId !== basicId)
+      throw new OAuthError(
+        'invalid_client',
+        7000216,
+        'The client_id in the body does not match the one in the Authorization header.',
+        401,
+      );
     clientId = basicId;
     secret = decodeURIComponent(decoded.slice(colon + 1));
   }
@@ -94,7 +104,11 @@ export function requireSecretUnlessPublic(client: AuthenticatedClient): void {
  * Redirect URIs the SPA registration accepts: any http(s) URL on localhost (like Entra's special case for
  * `http://localhost`, here for any port and path, since dev servers use several), plus configured origins.
  */
-export function isRegisteredRedirectUri(app: AppRegistration, redirectUri: string, allowedOrigins: readonly string[] = []): boolean {
+export function isRegisteredRedirectUri(
+  app: AppRegistration,
+  redirectUri: string,
+  allowedOrigins: readonly string[] = [],
+): boolean {
   if (!app.acceptsRedirects) return false;
   let url: URL;
   try {

@@ -34,7 +34,10 @@ const prompts = ['none', 'login', 'select_account', 'consent', 'create'];
  * Validates an authorization request in Entra's order: only once client and redirect URI are trusted
  * may errors travel back to the redirect URI. PKCE with S256 is required for every request.
  */
-export function checkAuthorizationRequest(params: URLSearchParams, opts: { tenantId: string; allowedRedirectOrigins: readonly string[] }): AuthorizationRequestCheck {
+export function checkAuthorizationRequest(
+  params: URLSearchParams,
+  opts: { tenantId: string; allowedRedirectOrigins: readonly string[] },
+): AuthorizationRequestCheck {
   const clientId = params.get('client_id');
   if (!clientId) return { kind: 'page-error', error: oauthErrors.missingParameter('client_id') };
   const app = findApp(clientId);
@@ -44,7 +47,11 @@ export function checkAuthorizationRequest(params: URLSearchParams, opts: { tenan
   if (!isRegisteredRedirectUri(app, redirectUri, opts.allowedRedirectOrigins)) {
     return {
       kind: 'page-error',
-      error: new OAuthError('invalid_request', 50011, `The redirect URI '${redirectUri}' specified in the request does not match the redirect URIs configured for the application '${app.clientId}'.`),
+      error: new OAuthError(
+        'invalid_request',
+        50011,
+        `The redirect URI '${redirectUri}' specified in the request does not match the redirect URIs configured for the application '${app.clientId}'.`,
+      ),
     };
   }
   const mode = params.get('response_mode') ?? 'query';
@@ -54,10 +61,14 @@ export function checkAuthorizationRequest(params: URLSearchParams, opts: { tenan
     ...(params.get('state') !== null ? { state: params.get('state') as string } : {}),
   };
   const fail = (error: OAuthError): AuthorizationRequestCheck => ({ kind: 'redirect-error', error, target });
-  if (!(responseModes as readonly string[]).includes(mode)) return fail(new OAuthError('invalid_request', 900144, `The response_mode '${mode}' is not supported.`));
+  if (!(responseModes as readonly string[]).includes(mode))
+    return fail(new OAuthError('invalid_request', 900144, `The response_mode '${mode}' is not supported.`));
   const responseType = params.get('response_type');
   if (!responseType) return fail(oauthErrors.missingParameter('response_type'));
-  if (responseType !== 'code') return fail(new OAuthError('unsupported_response_type', 70005, `response_type '${responseType}' is not enabled for the application.`));
+  if (responseType !== 'code')
+    return fail(
+      new OAuthError('unsupported_response_type', 70005, `response_type '${responseType}' is not enabled for the application.`),
+    );
   const scope = params.get('scope');
   try {
     parseDelegatedScopes(scope, opts.tenantId);
@@ -66,12 +77,26 @@ export function checkAuthorizationRequest(params: URLSearchParams, opts: { tenan
     throw error;
   }
   const codeChallenge = params.get('code_challenge');
-  if (!codeChallenge) return fail(new OAuthError('invalid_request', 9002325, 'Proof Key for Code Exchange is required for cross-origin authorization code redemption.'));
+  if (!codeChallenge)
+    return fail(
+      new OAuthError(
+        'invalid_request',
+        9002325,
+        'Proof Key for Code Exchange is required for cross-origin authorization code redemption.',
+      ),
+    );
   if (params.get('code_challenge_method') !== 'S256' || !isValidCodeChallenge(codeChallenge)) {
-    return fail(new OAuthError('invalid_request', 501491, 'Invalid code_challenge: only code_challenge_method S256 with a 43-character challenge is supported.'));
+    return fail(
+      new OAuthError(
+        'invalid_request',
+        501491,
+        'Invalid code_challenge: only code_challenge_method S256 with a 43-character challenge is supported.',
+      ),
+    );
   }
   const prompt = params.get('prompt') ?? undefined;
-  if (prompt && !prompts.includes(prompt)) return fail(new OAuthError('invalid_request', 90023, `The prompt value '${prompt}' is not supported.`));
+  if (prompt && !prompts.includes(prompt))
+    return fail(new OAuthError('invalid_request', 90023, `The prompt value '${prompt}' is not supported.`));
   return {
     kind: 'ok',
     request: {

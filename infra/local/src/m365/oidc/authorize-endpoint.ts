@@ -18,17 +18,29 @@ const sessionSeconds = 12 * 3600;
  * cookie, or shows the sign-in form, or (prompt=none without a usable session) answers login_required.
  */
 export async function handleAuthorize(ctx: IdentityContext, ex: Exchange): Promise<void> {
-  if (ex.params.tenant !== ctx.tenantId) return sendHtml(ex.res, 400, renderErrorPage(oauthErrors.unknownTenant(ex.params.tenant ?? '').message));
+  if (ex.params.tenant !== ctx.tenantId)
+    return sendHtml(ex.res, 400, renderErrorPage(oauthErrors.unknownTenant(ex.params.tenant ?? '').message));
   const request = checkRequest(ctx, ex, ex.url.searchParams);
   if (!request) return;
   const session = await currentSession(ctx, ex);
   const hintMatches = !request.loginHint || (session && sameLogin(session.user, request.loginHint));
   if (request.prompt === 'none') {
-    if (!session) return deliverError(ex, request, new OAuthError('login_required', 50058, 'A silent sign-in request was sent but no user is signed in.'));
-    if (!hintMatches) return deliverError(ex, request, new OAuthError('interaction_required', 16000, 'The signed-in user does not match the requested login_hint.'));
+    if (!session)
+      return deliverError(
+        ex,
+        request,
+        new OAuthError('login_required', 50058, 'A silent sign-in request was sent but no user is signed in.'),
+      );
+    if (!hintMatches)
+      return deliverError(
+        ex,
+        request,
+        new OAuthError('interaction_required', 16000, 'The signed-in user does not match the requested login_hint.'),
+      );
     return deliverCode(ctx, ex, request, session.user, session.sid, session.authTime);
   }
-  const mustShowForm = !session || !hintMatches || ['login', 'select_account', 'consent', 'create'].includes(request.prompt ?? '');
+  const mustShowForm =
+    !session || !hintMatches || ['login', 'select_account', 'consent', 'create'].includes(request.prompt ?? '');
   if (mustShowForm || !session) {
     return sendLoginPage(ctx, ex, { login: request.loginHint ?? session?.user.userPrincipalName ?? '' });
   }
@@ -37,7 +49,8 @@ export async function handleAuthorize(ctx: IdentityContext, ex: Exchange): Promi
 
 /** POST of the sign-in form: checks the credentials, starts a session and sends the code to the application. */
 export async function handleLogin(ctx: IdentityContext, ex: Exchange): Promise<void> {
-  if (ex.params.tenant !== ctx.tenantId) return sendHtml(ex.res, 400, renderErrorPage(oauthErrors.unknownTenant(ex.params.tenant ?? '').message));
+  if (ex.params.tenant !== ctx.tenantId)
+    return sendHtml(ex.res, 400, renderErrorPage(oauthErrors.unknownTenant(ex.params.tenant ?? '').message));
   const form = await readForm(ex.req, 64 * 1024);
   const original = new URLSearchParams(form.get('authorization_request') ?? '');
   const request = checkRequest(ctx, ex, original);
@@ -60,14 +73,21 @@ function checkRequest(ctx: IdentityContext, ex: Exchange, params: URLSearchParam
   return undefined;
 }
 
-async function currentSession(ctx: IdentityContext, ex: Exchange): Promise<{ user: DirectoryUser; sid: string; authTime: number } | undefined> {
+async function currentSession(
+  ctx: IdentityContext,
+  ex: Exchange,
+): Promise<{ user: DirectoryUser; sid: string; authTime: number } | undefined> {
   const cookie = readSessionCookie(ex.req);
   const session = cookie ? await ctx.grants.getSession(cookie) : undefined;
   const user = session ? await ctx.directory.findUser(session.userId) : undefined;
   return session && user ? { user, sid: session.sid, authTime: session.authTime } : undefined;
 }
 
-function sendLoginPage(ctx: IdentityContext, ex: Exchange, page: { login: string; failed?: boolean; authorizationRequest?: string }): void {
+function sendLoginPage(
+  ctx: IdentityContext,
+  ex: Exchange,
+  page: { login: string; failed?: boolean; authorizationRequest?: string },
+): void {
   const html = renderLoginPage({
     action: ctx.urls.login,
     authorizationRequest: page.authorizationRequest ?? ex.url.searchParams.toString(),
@@ -83,7 +103,14 @@ function sendLoginPage(ctx: IdentityContext, ex: Exchange, page: { login: string
   });
 }
 
-async function deliverCode(ctx: IdentityContext, ex: Exchange, request: AuthorizationRequest, user: DirectoryUser, sid: string, authTime: number): Promise<void> {
+async function deliverCode(
+  ctx: IdentityContext,
+  ex: Exchange,
+  request: AuthorizationRequest,
+  user: DirectoryUser,
+  sid: string,
+  authTime: number,
+): Promise<void> {
   const code = await ctx.grants.issueCode({
     clientId: request.app.clientId,
     redirectUri: request.redirectUri,

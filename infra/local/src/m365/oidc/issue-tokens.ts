@@ -1,5 +1,11 @@
 import type { DirectoryUser } from '../directory-store';
-import { accessTokenLifetimeSeconds, appAccessTokenClaims, clientInfo, idTokenClaims, userAccessTokenClaims } from '../tokens/claims';
+import {
+  accessTokenLifetimeSeconds,
+  appAccessTokenClaims,
+  clientInfo,
+  idTokenClaims,
+  userAccessTokenClaims,
+} from '../tokens/claims';
 import type { AuthenticatedClient } from './apps';
 import type { IdentityContext } from './identity-context';
 import { grantedAppRoles, responseScope, type Resource, type ScopeRequest } from './scopes';
@@ -90,7 +96,11 @@ export async function issueUserTokens(ctx: IdentityContext, request: UserTokenRe
 }
 
 /** Issues an app-only access token (client credentials) with the app roles the client holds on the resource. */
-export async function issueAppToken(ctx: IdentityContext, client: AuthenticatedClient, resource: Resource): Promise<TokenResponseBody> {
+export async function issueAppToken(
+  ctx: IdentityContext,
+  client: AuthenticatedClient,
+  resource: Resource,
+): Promise<TokenResponseBody> {
   const accessToken = await ctx.tokens.sign(
     appAccessTokenClaims({
       issuer: ctx.urls.issuer,
@@ -102,5 +112,10 @@ export async function issueAppToken(ctx: IdentityContext, client: AuthenticatedC
       roles: grantedAppRoles(resource, client.app),
     }),
   );
-  return { token_type: 'Bearer', expires_in: accessTokenLifetimeSeconds, ext_expires_in: accessTokenLifetimeSeconds, access_token: accessToken };
+  return {
+    token_type: 'Bearer',
+    expires_in: accessTokenLifetimeSeconds,
+    ext_expires_in: accessTokenLifetimeSeconds,
+    access_token: accessToken,
+  };
 }

@@ -2,7 +2,11 @@ import { escapeHtml, renderLoginPage } from './login-page';
 
 describe('the sign-in page', () => {
   it('escapes everything that comes from the request', () => {
-    const html = renderLoginPage({ action: '/t/login', authorizationRequest: 'state="><script>alert(1)</script>', login: '"><img src=x onerror=alert(1)>' });
+    const html = renderLoginPage({
+      action: '/t/login',
+      authorizationRequest: 'state="><script>alert(1)</script>',
+      login: '"><img src=x onerror=alert(1)>',
+    });
     expect(html).not.toContain('<script>alert(1)</script>');
     expect(html).not.toContain('<img src=x');
     expect(html).toContain('value="&quot;&gt;&lt;img src=x onerror=alert(1)&gt;"');

@@ -27,7 +27,10 @@ export function renderLoginPage(input: LoginPageInput): string {
     : '';
   const invalid = input.failed ? ' aria-invalid="true" aria-describedby="login-error"' : '';
   const personas = demoTenant.personas
-    .map((p) => `<li><span class="upn">${escapeHtml(personaUpn(p))}</span> — ${escapeHtml(p.displayName)}, ${escapeHtml(p.jobTitle)}</li>`)
+    .map(
+      (p) =>
+        `<li><span class="upn">${escapeHtml(personaUpn(p))}</span> — ${escapeHtml(p.displayName)}, ${escapeHtml(p.jobTitle)}</li>`,
+    )
     .join('\n          ');
   return `<!doctype html>
 <html lang="nl">

@@ -5,7 +5,9 @@ const challengeFor = (verifier: string): string => createHash('sha256').update(v
 
 describe('verifyPkceS256', () => {
   it('accepts the verifier whose SHA-256 is the challenge (RFC 7636 appendix B example)', () => {
-    expect(verifyPkceS256('dBjftJeZ4CVP-mB92K27uhbUJU1p1r_wW1gFWFOEjXk', 'E9Melhoa2OwvFrEMTJguCHaoeK1t8URWbuGJSstw-cM')).toBe(true);
+    expect(verifyPkceS256('dBjftJeZ4CVP-mB92K27uhbUJU1p1r_wW1gFWFOEjXk', 'E9Melhoa2OwvFrEMTJguCHaoeK1t8URWbuGJSstw-cM')).toBe(
+      true,
+    );
   });
 
   it('rejects a different verifier', () => {

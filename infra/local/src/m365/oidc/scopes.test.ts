@@ -43,7 +43,9 @@ describe('scope parsing', () => {
 
   it('refuses an unknown resource (AADSTS500011) and an unknown scope (invalid_scope)', () => {
     expect(oauthErrorOf(() => parseDelegatedScopes('api://elsewhere/read', tenantId)).aadsts).toBe(500011);
-    expect(oauthErrorOf(() => parseDelegatedScopes(`${demoTenant.apiApp.appIdUri}/delete_everything`, tenantId)).error).toBe('invalid_scope');
+    expect(oauthErrorOf(() => parseDelegatedScopes(`${demoTenant.apiApp.appIdUri}/delete_everything`, tenantId)).error).toBe(
+      'invalid_scope',
+    );
   });
 
   it('expands Graph .default to the delegated permissions consented for the app', () => {

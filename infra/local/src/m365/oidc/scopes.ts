@@ -7,9 +7,14 @@ const graphAppId = '00000003-0000-0000-c000-000000000000';
 const oidcScopeNames = ['openid', 'profile', 'email', 'offline_access'] as const;
 
 /** A resource tokens can be issued for: the Zaakwerk API or Microsoft Graph. */
-export type Resource = { kind: 'api'; audience: string; identifier: string } | { kind: 'graph'; audience: string; identifier: string };
+export type Resource =
+  { kind: 'api'; audience: string; identifier: string } | { kind: 'graph'; audience: string; identifier: string };
 
-export const apiResource: Resource = { kind: 'api', audience: demoTenant.apiApp.clientId, identifier: demoTenant.apiApp.appIdUri };
+export const apiResource: Resource = {
+  kind: 'api',
+  audience: demoTenant.apiApp.clientId,
+  identifier: demoTenant.apiApp.appIdUri,
+};
 export const graphResource: Resource = { kind: 'graph', audience: graphAudience, identifier: graphAudience };
 
 /** The delegated Graph permissions this stand-in knows (a request for another name is `invalid_scope`). */
@@ -54,7 +59,8 @@ export function parseDelegatedScopes(raw: string | null, tenantId: string): Scop
   const resource = qualified[0]!.resource;
   if (qualified.some((q) => q.resource.kind !== resource.kind)) throw oauthErrors.multipleResources(raw);
   const scopes = qualified.map((q) => canonicalScope(q.resource, q.scope, raw));
-  if (scopes.includes('.default') && scopes.length > 1) throw oauthErrors.invalidScope(`The scope '${raw}' combines .default with other scopes of the same resource.`);
+  if (scopes.includes('.default') && scopes.length > 1)
+    throw oauthErrors.invalidScope(`The scope '${raw}' combines .default with other scopes of the same resource.`);
   return { resource, scopes: [...new Set(scopes)], oidc, raw };
 }
 
@@ -101,7 +107,8 @@ function qualify(scope: string, tenantId: string): { resource: Resource; scope: 
   for (const [prefix, resource] of prefixes) {
     if (lower.startsWith(prefix)) return { resource, scope: scope.slice(prefix.length) };
   }
-  if (scope.includes('/') || scope.includes(':')) throw oauthErrors.unknownResource(scope.slice(0, scope.lastIndexOf('/')) || scope, tenantId);
+  if (scope.includes('/') || scope.includes(':'))
+    throw oauthErrors.unknownResource(scope.slice(0, scope.lastIndexOf('/')) || scope, tenantId);
   return { resource: graphResource, scope };
 }
 
@@ -109,6 +116,9 @@ function canonicalScope(resource: Resource, scope: string, raw: string): string 
   if (scope === '.default') return scope;
   const known = resource.kind === 'api' ? apiScopes : knownGraphDelegatedScopes;
   const match = known.find((k) => k.toLowerCase() === scope.toLowerCase());
-  if (!match) throw oauthErrors.invalidScope(`The scope '${scope}' does not exist on the resource '${resource.identifier}' (requested: '${raw}').`);
+  if (!match)
+    throw oauthErrors.invalidScope(
+      `The scope '${scope}' does not exist on the resource '${resource.identifier}' (requested: '${raw}').`,
+    );
   return match;
 }

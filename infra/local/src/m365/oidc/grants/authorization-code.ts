@@ -7,7 +7,11 @@ import { grantedDelegatedScopes, parseDelegatedScopes } from '../scopes';
 import type { Redemption } from '../../grant-store';
 
 /** authorization_code: single-use code, bound to client and redirect URI, with its PKCE verifier. */
-export async function authorizationCodeGrant(ctx: IdentityContext, form: URLSearchParams, client: AuthenticatedClient): Promise<TokenResponseBody> {
+export async function authorizationCodeGrant(
+  ctx: IdentityContext,
+  form: URLSearchParams,
+  client: AuthenticatedClient,
+): Promise<TokenResponseBody> {
   requireSecretUnlessPublic(client);
   const code = required(form, 'code');
   const redirectUri = required(form, 'redirect_uri');

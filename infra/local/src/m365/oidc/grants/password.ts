@@ -6,7 +6,11 @@ import { grantedDelegatedScopes, parseDelegatedScopes } from '../scopes';
 import { required } from './authorization-code';
 
 /** password (ROPC): for test automation with the demo personas only; Entra discourages it for real apps. */
-export async function passwordGrant(ctx: IdentityContext, form: URLSearchParams, client: AuthenticatedClient): Promise<TokenResponseBody> {
+export async function passwordGrant(
+  ctx: IdentityContext,
+  form: URLSearchParams,
+  client: AuthenticatedClient,
+): Promise<TokenResponseBody> {
   requireSecretUnlessPublic(client);
   const username = required(form, 'username');
   const password = required(form, 'password');

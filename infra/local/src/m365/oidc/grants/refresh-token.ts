@@ -6,11 +6,16 @@ import { grantedDelegatedScopes, parseDelegatedScopes } from '../scopes';
 import { required, unwrap } from './authorization-code';
 
 /** refresh_token: rotating (each refresh token works once), bound to its client and user; may switch resource. */
-export async function refreshTokenGrant(ctx: IdentityContext, form: URLSearchParams, client: AuthenticatedClient): Promise<TokenResponseBody> {
+export async function refreshTokenGrant(
+  ctx: IdentityContext,
+  form: URLSearchParams,
+  client: AuthenticatedClient,
+): Promise<TokenResponseBody> {
   requireSecretUnlessPublic(client);
   const token = required(form, 'refresh_token');
   const redemption = await ctx.grants.redeemRefreshToken(token, (grant) => {
-    if (grant.clientId !== client.app.clientId) throw oauthErrors.invalidRefreshToken('The refresh token was issued to another application.');
+    if (grant.clientId !== client.app.clientId)
+      throw oauthErrors.invalidRefreshToken('The refresh token was issued to another application.');
   });
   if (redemption.kind === 'already-redeemed') throw oauthErrors.invalidRefreshToken('The refresh token has already been used.');
   const grant = unwrap(redemption, () => oauthErrors.invalidRefreshToken('The refresh token is unknown.'));
