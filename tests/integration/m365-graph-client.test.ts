@@ -216,6 +216,65 @@ describe('@microsoft/microsoft-graph-client against the local Graph', () => {
   });
 });
 
+describe('the directory as the API reads it app-only (service principal, role assignments, memberships)', () => {
+  let app: Client;
+  beforeAll(async () => {
+    const form = new URLSearchParams({
+      grant_type: 'client_credentials',
+      client_id: demoTenant.apiApp.clientId,
+      client_secret: demoTenant.apiApp.clientSecret,
+      scope: 'https://graph.microsoft.com/.default',
+    });
+    const response = await fetch(stack.m365.tokenEndpoint, { method: 'POST', body: form });
+    app = graphClient(((await response.json()) as { access_token: string }).access_token);
+  });
+
+  it("finds the API's service principal by appId, with its app roles", async () => {
+    const sp = (await app.api(`/servicePrincipals(appId='${demoTenant.apiApp.clientId}')`).select('id,appRoles').get()) as {
+      id: string;
+      appRoles: Array<{ id: string; value: string }>;
+    };
+    expect(sp.id).toBe(demoTenant.apiApp.servicePrincipalId);
+    expect(sp.appRoles.find((r) => r.value === 'Zaakwerk.Coordinator')?.id).toBe(demoTenant.appRoleIds['Zaakwerk.Coordinator']);
+    expect(sp.appRoles.map((r) => r.value)).toEqual(expect.arrayContaining(Object.values(demoTenant.appRoles)));
+  });
+
+  it('lists who holds which app role: groups by their role, and the bot for acting as a user', async () => {
+    const assigned = (await app
+      .api(`/servicePrincipals/${demoTenant.apiApp.servicePrincipalId}/appRoleAssignedTo`)
+      .select('principalId,appRoleId')
+      .top(999)
+      .get()) as { value: Array<{ principalId: string; appRoleId: string }> };
+    const coordinators = demoTenant.groups.find((g) => g.appRole === 'Zaakwerk.Coordinator')!;
+    expect(assigned.value).toContainEqual({
+      principalId: coordinators.id,
+      appRoleId: demoTenant.appRoleIds['Zaakwerk.Coordinator'],
+    });
+    expect(assigned.value).toContainEqual({
+      principalId: demoTenant.botApp.servicePrincipalId,
+      appRoleId: demoTenant.appRoleIds['Zaakwerk.Bot.ActAsUser'],
+    });
+    expect(assigned.value).toHaveLength(demoTenant.groups.filter((g) => g.appRole).length + 1);
+  });
+
+  it("lists a user's groups with $select=id, keeping @odata.type", async () => {
+    const coordinator = demoTenant.personas.find((p) => p.login === 'coordinator')!;
+    const groups = (await app.api(`/users/${coordinator.id}/memberOf`).select('id').get()) as { value: unknown[] };
+    expect(groups.value).toEqual(
+      expect.arrayContaining([
+        { '@odata.type': '#microsoft.graph.group', id: 'a1b2c3d4-0001-4000-8000-000000000001' },
+        { '@odata.type': '#microsoft.graph.group', id: 'a1b2c3d4-0002-4000-8000-000000000002' },
+      ]),
+    );
+    expect(groups.value).toHaveLength(2);
+  });
+
+  it('refuses the service principal to a user token without Application.Read.All', async () => {
+    const error = await graphErrorOf(client.api(`/servicePrincipals(appId='${demoTenant.apiApp.clientId}')`).get());
+    expect([error.statusCode, error.code]).toEqual([403, 'Authorization_RequestDenied']);
+  });
+});
+
 describe('the local Graph refuses callers like Graph does', () => {
   it('answers 401 InvalidAuthenticationToken without a token', async () => {
     const response = await fetch(`${stack.m365.graphBaseUrl}/v1.0/me`);

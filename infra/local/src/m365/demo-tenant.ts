@@ -25,7 +25,14 @@ export const demoTenant = {
       'Mail.Send',
     ],
     /** Graph application permissions granted (the `roles` of its app-only Graph tokens). */
-    graphAppPermissions: ['User.Read.All', 'Group.Read.All', 'Files.ReadWrite.All', 'Sites.ReadWrite.All'],
+    graphAppPermissions: [
+      'User.Read.All',
+      'Group.Read.All',
+      'GroupMember.Read.All',
+      'Application.Read.All',
+      'Files.ReadWrite.All',
+      'Sites.ReadWrite.All',
+    ],
   },
   /** The bot's own app registration (client credentials to call the API). */
   botApp: {
@@ -44,6 +51,15 @@ export const demoTenant = {
     contactCentre: 'Zaakwerk.ContactCentre',
     auditor: 'Zaakwerk.Auditor',
     botActAsUser: 'Zaakwerk.Bot.ActAsUser',
+  },
+  /** The ids of the API app's app roles (as in the manifest's `appRoles[].id`), by role value. */
+  appRoleIds: {
+    'Zaakwerk.Admin': 'e1a00001-0d4c-4a7e-9b1a-5c6d7e8f9a01',
+    'Zaakwerk.Coordinator': 'e1a00002-0d4c-4a7e-9b1a-5c6d7e8f9a02',
+    'Zaakwerk.RecordsManager': 'e1a00003-0d4c-4a7e-9b1a-5c6d7e8f9a03',
+    'Zaakwerk.ContactCentre': 'e1a00004-0d4c-4a7e-9b1a-5c6d7e8f9a04',
+    'Zaakwerk.Auditor': 'e1a00005-0d4c-4a7e-9b1a-5c6d7e8f9a05',
+    'Zaakwerk.Bot.ActAsUser': 'e1a00006-0d4c-4a7e-9b1a-5c6d7e8f9a06',
   },
   /** The SharePoint site and document library that hold case folders. */
   sharePoint: {

@@ -34,6 +34,7 @@ export interface DirectoryStore {
   /** Checks a sign-in; the same `undefined` for an unknown user and a wrong password. */
   verifyPassword(login: string, password: string): Promise<DirectoryUser | undefined>;
   getGroup(id: string): Promise<DirectoryGroup | undefined>;
+  listGroups(): Promise<DirectoryGroup[]>;
   groupsOf(userId: string): Promise<DirectoryGroup[]>;
   membersOf(groupId: string): Promise<DirectoryUser[]>;
 }
@@ -128,6 +129,14 @@ export function createDirectoryStore(tables: {
       return user && ok ? user : undefined;
     },
     getGroup,
+    async listGroups() {
+      const groups: DirectoryGroup[] = [];
+      const rows = tables.groups.listEntities<Record<string, unknown>>({
+        queryOptions: { filter: `PartitionKey eq '${groupPartition}'` },
+      });
+      for await (const row of rows) groups.push(toGroup(row));
+      return groups.sort((a, b) => a.displayName.localeCompare(b.displayName, 'nl'));
+    },
     async groupsOf(userId) {
       const groups: DirectoryGroup[] = [];
       const rows = tables.memberships.listEntities({

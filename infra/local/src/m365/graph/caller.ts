@@ -83,6 +83,10 @@ export const permissions = {
     delegated: ['Files.Read.All', 'Files.ReadWrite.All', 'Sites.Read.All', 'Sites.ReadWrite.All'],
     application: ['Files.Read.All', 'Files.ReadWrite.All', 'Sites.Read.All', 'Sites.ReadWrite.All'],
   },
+  readApplications: {
+    delegated: ['Application.Read.All', 'Directory.Read.All'],
+    application: ['Application.Read.All', 'Directory.Read.All'],
+  },
   writeFiles: {
     delegated: ['Files.ReadWrite.All', 'Sites.ReadWrite.All'],
     application: ['Files.ReadWrite.All', 'Sites.ReadWrite.All'],

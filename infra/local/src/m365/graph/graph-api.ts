@@ -6,6 +6,7 @@ import { handleDriveItems } from './drive-items';
 import { GraphError, graphErrorBody, graphErrors } from './errors';
 import { sendGraphJson, type GraphContext, type GraphHandler } from './graph-context';
 import { getGroup, listGroupMembers } from './groups';
+import { getServicePrincipal, listAppRoleAssignedTo } from './service-principals';
 import { getDrive, getSite, listSiteDrives } from './sites';
 import { getUserinfo } from './userinfo';
 import { getMe, getUser, listMemberOf, listUsers } from './users';
@@ -41,6 +42,9 @@ export function createGraphApi(
   route(itemMethods, '/graph/v1.0/sites/{siteId}/drive/{*rest}', handleDriveItems);
   route('GET', '/graph/v1.0/drives/{driveId}', getDrive);
   route(itemMethods, '/graph/v1.0/drives/{driveId}/{*rest}', handleDriveItems);
+  route('GET', "/graph/v1.0/servicePrincipals(appId='{appId}')", getServicePrincipal);
+  route('GET', '/graph/v1.0/servicePrincipals/{id}', getServicePrincipal);
+  route('GET', '/graph/v1.0/servicePrincipals/{id}/appRoleAssignedTo', listAppRoleAssignedTo);
   route('GET', '/graph/oidc/userinfo', getUserinfo);
 
   return async (ex) => {
@@ -49,7 +53,9 @@ export function createGraphApi(
     try {
       const fault = faults.take(ex.url.pathname);
       if (fault) throw faultError(fault.status, fault.retryAfterSeconds);
-      const match = router.match(ex.req.method ?? 'GET', ex.url.pathname);
+      // OData key syntax (`servicePrincipals(appId='…')`) may arrive percent-encoded.
+      const pathname = ex.url.pathname.replace(/%27/gi, "'").replace(/%28/gi, '(').replace(/%29/gi, ')');
+      const match = router.match(ex.req.method ?? 'GET', pathname);
       if (match.kind === 'not-found') throw graphErrors.segmentNotFound(ex.url.pathname.split('/').filter(Boolean).pop() ?? '');
       if (match.kind === 'method-not-allowed') throw graphErrors.methodNotAllowed();
       const caller = await authenticateGraphCaller(ex.req, ctx.tokens, ctx.urls.authorize);

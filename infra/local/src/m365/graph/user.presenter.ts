@@ -38,6 +38,21 @@ export function presentUser(user: DirectoryUser): Record<string, unknown> {
   };
 }
 
+export const groupProperties = [
+  'id',
+  'deletedDateTime',
+  'classification',
+  'createdDateTime',
+  'description',
+  'displayName',
+  'groupTypes',
+  'mail',
+  'mailEnabled',
+  'mailNickname',
+  'securityEnabled',
+  'visibility',
+];
+
 export function presentGroup(group: DirectoryGroup): Record<string, unknown> {
   return {
     id: group.id,

@@ -4,7 +4,7 @@ import { permissions, requirePermission, type GraphCaller, type PermissionRule }
 import { graphErrors } from './errors';
 import { odataContext, sendGraphJson, type GraphContext } from './graph-context';
 import { paginate, parseSelect, parseTop, project } from './odata';
-import { defaultUserProperties, presentGroup, presentUser, selectableUserProperties } from './user.presenter';
+import { defaultUserProperties, groupProperties, presentGroup, presentUser, selectableUserProperties } from './user.presenter';
 import { matchesUserFilter, parseUserFilter } from './user-filter';
 
 /** GET /me (delegated callers only). */
@@ -53,10 +53,14 @@ export async function listMemberOf(ctx: GraphContext, ex: Exchange, caller: Grap
     ? await ctx.directory.findUser(ex.params.id)
     : await signedInUser(ctx, caller, permissions.readMyGroups);
   if (!user) throw graphErrors.userNotFound(ex.params.id ?? '');
+  const select = parseSelect(ex.url.searchParams.get('$select'), groupProperties, 'microsoft.graph.directoryObject');
   const groups = await ctx.directory.groupsOf(user.id);
+  const { page, nextLink } = paginate(groups, ex.url, ctx.urls.base, parseTop(ex.url.searchParams.get('$top')));
   sendGraphJson(ex, 200, {
-    '@odata.context': odataContext(ctx, 'directoryObjects'),
-    value: groups.map((g) => ({ '@odata.type': '#microsoft.graph.group', ...presentGroup(g) })),
+    '@odata.context': odataContext(ctx, select ? `directoryObjects(${select.join(',')})` : 'directoryObjects'),
+    ...(nextLink ? { '@odata.nextLink': nextLink } : {}),
+    // Graph keeps @odata.type on directory objects even with $select.
+    value: page.map((g) => ({ '@odata.type': '#microsoft.graph.group', ...project(presentGroup(g), select) })),
   });
 }
 

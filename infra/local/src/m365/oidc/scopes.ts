@@ -25,6 +25,7 @@ export const knownGraphDelegatedScopes = [
   'Group.Read.All',
   'GroupMember.Read.All',
   'Directory.Read.All',
+  'Application.Read.All',
   'Files.Read',
   'Files.ReadWrite',
   'Files.Read.All',
