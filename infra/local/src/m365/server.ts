@@ -47,7 +47,11 @@ export function createRequestListener(parts: ServerParts): (req: IncomingMessage
     const clientRequestId = headerValue(req.headers['client-request-id']) ?? requestId;
     res.setHeader('request-id', requestId);
     res.setHeader('client-request-id', clientRequestId);
-    res.once('finish', () => parts.log?.(`${req.method} ${req.url} ${res.statusCode} ${Date.now() - started}ms`));
+    res.once('finish', () => {
+      // Readiness polling would drown everything else; a failing health check is still logged.
+      if (req.url === '/_local/health' && res.statusCode === 200) return;
+      parts.log?.(`${req.method} ${req.url} ${res.statusCode} ${Date.now() - started}ms`);
+    });
     const url = new URL(req.url ?? '/', identity.urls.base);
     const match = router.match(req.method ?? 'GET', url.pathname);
     const exchange: Exchange = { req, res, url, params: match.kind === 'found' ? match.params : {}, requestId };
