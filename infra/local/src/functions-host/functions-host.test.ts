@@ -270,6 +270,8 @@ describe('starting and stopping the host', () => {
   });
 
   it('waits for running requests when it closes', async () => {
+    let started: () => void = () => undefined;
+    const handlerStarted = new Promise<void>((resolve) => (started = resolve));
     const host = await startFunctionsHost({
       name: 'close',
       port: 0,
@@ -279,13 +281,14 @@ describe('starting and stopping the host', () => {
           methods: ['GET'],
           route: 'slow',
           handler: async () => {
+            started();
             await new Promise((r) => setTimeout(r, 300));
             return { body: 'finished' };
           },
         }),
     });
     const pending = fetch(`${host.url}/api/slow`);
-    await new Promise((r) => setTimeout(r, 50));
+    await handlerStarted;
     await host.close();
     const response = await pending;
     expect(await response.text()).toBe('finished');
