@@ -134,6 +134,7 @@ describe('@azure/msal-node against the local Microsoft 365', () => {
       tid: demoTenant.tenantId,
       name: 'Sanne de Vries',
       preferred_username: 'behandelaar@zaakwerk.test',
+      upn: 'behandelaar@zaakwerk.test',
       azp: demoTenant.apiApp.clientId,
     });
     expect(String(payload.scp).split(' ')).toEqual(

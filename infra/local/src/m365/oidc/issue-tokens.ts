@@ -55,6 +55,7 @@ export async function issueUserTokens(ctx: IdentityContext, request: UserTokenRe
       scopes: request.granted,
       roles,
       groups: groups.map((g) => g.id),
+      includeUpn: !forApi,
       ...(request.sessionId ? { sessionId: request.sessionId } : {}),
     }),
   );

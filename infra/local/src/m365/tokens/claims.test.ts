@@ -53,6 +53,7 @@ describe('token claims', () => {
     });
     expect(claims).not.toHaveProperty('roles');
     expect(claims).not.toHaveProperty('groups');
+    expect(claims).not.toHaveProperty('upn');
     expect(claims.azpacr).toBe('1');
   });
 

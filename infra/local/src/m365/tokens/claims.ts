@@ -31,6 +31,8 @@ export interface UserAccessTokenInput extends Common {
   roles?: readonly string[];
   groups?: readonly string[];
   sessionId?: string;
+  /** Graph tokens (v1-shaped in Entra) carry `upn`; v2 API tokens do not by default. */
+  includeUpn?: boolean;
 }
 
 export interface AppAccessTokenInput extends Common {
@@ -84,6 +86,7 @@ export function userAccessTokenClaims(input: UserAccessTokenInput): JWTPayload {
   if (input.roles?.length) claims.roles = [...input.roles];
   if (input.groups?.length) claims.groups = [...input.groups];
   if (input.sessionId) claims.sid = input.sessionId;
+  if (input.includeUpn) claims.upn = input.user.userPrincipalName;
   return claims;
 }
 
