@@ -9,6 +9,8 @@ const common = {
   modulePathIgnorePatterns: ['<rootDir>/.*/dist/'],
 };
 module.exports = {
+  // testTimeout is a global option in jest 30 (ignored inside a project); end-to-end files raise it themselves.
+  testTimeout: 60000,
   projects: [
     {
       ...common,
@@ -19,13 +21,12 @@ module.exports = {
       ...common,
       displayName: 'integration',
       testMatch: ['<rootDir>/{functions,bot,infra/local}/src/**/*.itest.ts', '<rootDir>/tests/integration/**/*.test.ts'],
-      testTimeout: 60000,
     },
     {
       ...common,
       displayName: 'e2e',
       testMatch: ['<rootDir>/tests/e2e/**/*.test.ts'],
-      testTimeout: 180000,
+      setupFilesAfterEnv: ['<rootDir>/tests/e2e/support/timeout.ts'],
     },
   ],
 };
