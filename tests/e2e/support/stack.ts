@@ -31,7 +31,7 @@ export async function startStack(opts: { services?: Array<'bot' | 'playground' |
     ...Object.fromEntries(ports.map((p) => [`ZAAKWERK_${p}_PORT`, '0'])),
     ZAAKWERK_DATA_DIR: join(dir, 'data'),
     ZAAKWERK_ENDPOINTS_FILE: endpointsFile,
-    ZAAKWERK_STACK_SERVICES: (opts.services ?? []).join(','),
+    ZAAKWERK_STACK_SERVICES: ['api', ...(opts.services ?? [])].join(','),
   };
   const child = spawn(process.execPath, [join(repo, 'infra/local/dist/src/dev-stack/main.js')], {
     cwd: repo,
