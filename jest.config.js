@@ -1,6 +1,9 @@
 // One jest run, three projects: unit tests sit next to the code; integration tests start Azurite and
 // the local Microsoft 365 on free ports; end-to-end tests start the whole dev stack.
-const swc = ['@swc/jest', { jsc: { parser: { syntax: 'typescript', tsx: true }, target: 'es2022' }, module: { type: 'commonjs' } }];
+const swc = [
+  '@swc/jest',
+  { jsc: { parser: { syntax: 'typescript', tsx: true }, target: 'es2022' }, module: { type: 'commonjs' } },
+];
 const common = {
   transform: { '^.+\\.(t|j)sx?$': swc },
   testEnvironment: 'node',

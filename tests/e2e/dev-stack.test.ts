@@ -19,7 +19,10 @@ describe('the dev stack (npm start)', () => {
     expect(e.personas.map((p) => p.upn)).toEqual(
       expect.arrayContaining(['behandelaar@zaakwerk.test', 'coordinator@zaakwerk.test', 'adviseur@zaakwerk.test']),
     );
-    const discovery = (await (await fetch(`${e.authority}/.well-known/openid-configuration`)).json()) as { issuer: string; token_endpoint: string };
+    const discovery = (await (await fetch(`${e.authority}/.well-known/openid-configuration`)).json()) as {
+      issuer: string;
+      token_endpoint: string;
+    };
     expect(discovery.issuer).toBe(e.authority);
     expect(discovery.token_endpoint).toMatch(/^https:\/\/localhost:\d+\//);
   });
@@ -33,7 +36,10 @@ describe('the dev stack (npm start)', () => {
   });
 
   it('refuses a second start on the same data folder, saying one runs, without touching the first', async () => {
-    const second = spawn(process.execPath, [join(repo, 'infra/local/dist/src/dev-stack/main.js')], { env: stack.env, stdio: 'pipe' });
+    const second = spawn(process.execPath, [join(repo, 'infra/local/dist/src/dev-stack/main.js')], {
+      env: stack.env,
+      stdio: 'pipe',
+    });
     let text = '';
     second.stdout.on('data', (d: Buffer) => (text += d.toString()));
     second.stderr.on('data', (d: Buffer) => (text += d.toString()));

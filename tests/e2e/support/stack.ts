@@ -22,7 +22,9 @@ export interface RunningStack {
  * Starts the real dev stack (the same code as `npm start`, compiled by `tsc -b`) on free ports with a
  * throw-away data folder, and resolves once it has written its endpoints file.
  */
-export async function startStack(opts: { services?: Array<'bot' | 'playground' | 'tab' | 'addin'>; timeoutMs?: number } = {}): Promise<RunningStack> {
+export async function startStack(
+  opts: { services?: Array<'bot' | 'playground' | 'tab' | 'addin'>; timeoutMs?: number } = {},
+): Promise<RunningStack> {
   const dir = await mkdtemp(join(tmpdir(), 'zaakwerk-e2e-'));
   const endpointsFile = join(dir, 'endpoints.json');
   const ports = ['AZURITE_BLOB', 'AZURITE_QUEUE', 'AZURITE_TABLE', 'M365', 'API', 'BOT', 'PLAYGROUND', 'TAB', 'ADDIN'];

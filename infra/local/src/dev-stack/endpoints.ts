@@ -39,9 +39,7 @@ export async function writeEndpoints(path: string, endpoints: StackEndpoints): P
 /** The banner printed once everything answers. */
 export function banner(e: StackEndpoints): string {
   const row = (label: string, value: string | null) => (value ? `  ${label.padEnd(28)} ${value}\n` : '');
-  const personas = e.personas
-    .map((p) => `  ${p.upn.padEnd(34)} ${p.displayName}`)
-    .join('\n');
+  const personas = e.personas.map((p) => `  ${p.upn.padEnd(34)} ${p.displayName}`).join('\n');
   return (
     `\nZaakwerk draait lokaal / Zaakwerk is running locally\n\n` +
     row('Teams-tab / tab', e.tab) +

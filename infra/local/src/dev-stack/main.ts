@@ -112,21 +112,35 @@ async function main(): Promise<number> {
     if (has('bot')) {
       const bot = track(startFunctionApp('bot', ports.bot, botEnv(wiring)));
       waits.push(
-        waitUntil('the bot', () => httpAnswers(`http://localhost:${ports.bot}/api/messages`, (s) => s < 500, 'HEAD'), 60000, alive(bot)).then(() => {
+        waitUntil(
+          'the bot',
+          () => httpAnswers(`http://localhost:${ports.bot}/api/messages`, (s) => s < 500, 'HEAD'),
+          60000,
+          alive(bot),
+        ).then(() => {
           if (has('playground')) {
             const playground = track(startPlayground(ports.playground, `http://localhost:${ports.bot}/api/messages`));
-            return waitUntil('the Agents Playground', () => httpAnswers(`http://localhost:${ports.playground}/`), 60000, alive(playground));
+            return waitUntil(
+              'the Agents Playground',
+              () => httpAnswers(`http://localhost:${ports.playground}/`),
+              60000,
+              alive(playground),
+            );
           }
         }),
       );
     }
     if (has('tab')) {
       const tab = track(startWebApp('tab', ports.tab, webAppEnv(wiring)));
-      waits.push(waitUntil('the tab dev server', () => httpAnswers(`${tabUrl}/config.json`, (s) => s === 200), 60000, alive(tab)));
+      waits.push(
+        waitUntil('the tab dev server', () => httpAnswers(`${tabUrl}/config.json`, (s) => s === 200), 60000, alive(tab)),
+      );
     }
     if (has('addin')) {
       const addin = track(startWebApp('addin', ports.addin, webAppEnv(wiring)));
-      waits.push(waitUntil('the add-in dev server', () => httpAnswers(`${addinUrl}/config.json`, (s) => s === 200), 60000, alive(addin)));
+      waits.push(
+        waitUntil('the add-in dev server', () => httpAnswers(`${addinUrl}/config.json`, (s) => s === 200), 60000, alive(addin)),
+      );
     }
     await Promise.all(waits);
 

@@ -1,7 +1,12 @@
 import { connect } from 'node:net';
 
 /** Waits until `probe` resolves true, polling; throws with `what` named after `timeoutMs`. */
-export async function waitUntil(what: string, probe: () => Promise<boolean>, timeoutMs = 60000, isAlive?: () => boolean): Promise<void> {
+export async function waitUntil(
+  what: string,
+  probe: () => Promise<boolean>,
+  timeoutMs = 60000,
+  isAlive?: () => boolean,
+): Promise<void> {
   const deadline = Date.now() + timeoutMs;
   let delay = 100;
   for (;;) {
@@ -14,7 +19,11 @@ export async function waitUntil(what: string, probe: () => Promise<boolean>, tim
 }
 
 /** True when an HTTP(S) GET/HEAD to `url` gets an answer whose status `accept` allows. */
-export async function httpAnswers(url: string, accept: (status: number) => boolean = (s) => s < 500, method = 'GET'): Promise<boolean> {
+export async function httpAnswers(
+  url: string,
+  accept: (status: number) => boolean = (s) => s < 500,
+  method = 'GET',
+): Promise<boolean> {
   const response = await fetch(url, { method, signal: AbortSignal.timeout(3000) });
   await response.body?.cancel();
   return accept(response.status);

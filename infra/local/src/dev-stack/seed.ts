@@ -10,7 +10,11 @@ const markerKey = { partitionKey: 'seed', rowKey: 'work-queue-v1' };
  * registration and projector exist, the work queue is the only case data). A marker row makes a rerun a
  * no-op, so dates stay where they were put the first time.
  */
-export async function seedDemoData(connectionString: string, log: (line: string) => void, today = amsterdamToday()): Promise<'seeded' | 'present'> {
+export async function seedDemoData(
+  connectionString: string,
+  log: (line: string) => void,
+  today = amsterdamToday(),
+): Promise<'seeded' | 'present'> {
   const marker = TableClient.fromConnectionString(connectionString, markerTable, { allowInsecureConnection: true });
   await marker.createTable();
   try {
@@ -47,7 +51,12 @@ export async function seedDemoData(connectionString: string, log: (line: string)
 
 /** Today's date in Europe/Amsterdam as YYYY-MM-DD (en-CA formats dates that way). */
 export function amsterdamToday(now = new Date()): string {
-  return new Intl.DateTimeFormat('en-CA', { timeZone: 'Europe/Amsterdam', year: 'numeric', month: '2-digit', day: '2-digit' }).format(now);
+  return new Intl.DateTimeFormat('en-CA', {
+    timeZone: 'Europe/Amsterdam',
+    year: 'numeric',
+    month: '2-digit',
+    day: '2-digit',
+  }).format(now);
 }
 
 /** Calendar-day arithmetic on local dates, never on instants. */

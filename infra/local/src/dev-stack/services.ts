@@ -66,7 +66,16 @@ export function startPlayground(port: number, botEndpoint: string): ManagedProce
   return startProcess(
     'playground',
     node,
-    [bin('node_modules/@microsoft/m365agentsplayground/cli.js'), '--port', String(port), '--app-endpoint', botEndpoint, '--channel-id', 'msteams', '--disable-telemetry'],
+    [
+      bin('node_modules/@microsoft/m365agentsplayground/cli.js'),
+      '--port',
+      String(port),
+      '--app-endpoint',
+      botEndpoint,
+      '--channel-id',
+      'msteams',
+      '--disable-telemetry',
+    ],
     { env: { ...process.env, BROWSER: 'none', TEAMSFX_TELEMETRY_DISABLED: 'true' }, log: prefixedLog('playground') },
   );
 }
@@ -74,9 +83,14 @@ export function startPlayground(port: number, botEndpoint: string): ManagedProce
 export function startWebApp(name: 'tab' | 'addin', port: number, env: NodeJS.ProcessEnv): ManagedProcess {
   const cwd = bin(name === 'tab' ? 'tabs' : 'outlook-addin');
   const portVar = name === 'tab' ? 'ZAAKWERK_TAB_PORT' : 'ZAAKWERK_ADDIN_PORT';
-  return startProcess(name, node, [bin('node_modules/vite/bin/vite.js'), '--port', String(port), '--strictPort', '--clearScreen', 'false', '--bypass-lock'], {
-    cwd,
-    env: { ...process.env, ...env, [portVar]: String(port), BROWSER: 'none' },
-    log: prefixedLog(name),
-  });
+  return startProcess(
+    name,
+    node,
+    [bin('node_modules/vite/bin/vite.js'), '--port', String(port), '--strictPort', '--clearScreen', 'false', '--bypass-lock'],
+    {
+      cwd,
+      env: { ...process.env, ...env, [portVar]: String(port), BROWSER: 'none' },
+      log: prefixedLog(name),
+    },
+  );
 }

@@ -37,7 +37,10 @@ const schema = z.object({
     .optional()
     .transform((v, ctx) => {
       if (!v) return [...stackServices];
-      const names = v.split(',').map((s) => s.trim()).filter(Boolean);
+      const names = v
+        .split(',')
+        .map((s) => s.trim())
+        .filter(Boolean);
       const unknown = names.filter((n) => !(stackServices as readonly string[]).includes(n));
       if (unknown.length) {
         ctx.addIssue({ code: 'custom', message: `unknown service(s) ${unknown.join(', ')}; known: ${stackServices.join(', ')}` });
@@ -46,11 +49,24 @@ const schema = z.object({
       // Storage, identity and the API are what every other service stands on.
       return [...new Set<StackService>(['azurite', 'm365', 'api', ...(names as StackService[])])];
     }),
-  ZAAKWERK_STACK_SEED: z.enum(['true', 'false']).optional().transform((v) => v !== 'false'),
+  ZAAKWERK_STACK_SEED: z
+    .enum(['true', 'false'])
+    .optional()
+    .transform((v) => v !== 'false'),
 });
 
 export interface DevStackSettings {
-  ports: { blob: number; queue: number; table: number; m365: number; api: number; bot: number; playground: number; tab: number; addin: number };
+  ports: {
+    blob: number;
+    queue: number;
+    table: number;
+    m365: number;
+    api: number;
+    bot: number;
+    playground: number;
+    tab: number;
+    addin: number;
+  };
   localDir: string;
   dataDir: string;
   endpointsFile: string;
