@@ -1,7 +1,7 @@
 import { TableClient } from '@azure/data-tables';
 import { startFunctionsHost, type RunningFunctionsHost } from '../../infra/local/src/functions-host';
 import { passwordGrantToken, startM365TestStack, type LocalM365, type M365TestStack } from '../../infra/local/src/m365';
-import { demoTenant, personaUpn } from '../../infra/local/src/m365/demo-tenant';
+import { demoTenant, personaUpn, type DemoPersona } from '../../infra/local/src/m365/demo-tenant';
 import { upsertWorkQueueEntry, workQueueTableName } from '../../functions/src/adapters/table-storage/work-queue.table';
 import { loadApiConfig } from '../../functions/src/config';
 import { register } from '../../functions/src/register';
@@ -51,7 +51,7 @@ describe('the API on the local stack', () => {
     await stack?.stop();
   });
 
-  const userToken = (login: string) => passwordGrantToken(m365, personaUpn({ login }), demoTenant.password, apiScope);
+  const userToken = (login: DemoPersona['login']) => passwordGrantToken(m365, personaUpn({ login }), demoTenant.password, apiScope);
 
   async function botToken(): Promise<string> {
     const response = await fetch(m365.tokenEndpoint, {

@@ -87,6 +87,7 @@ async function main(): Promise<number> {
       graphBaseUrl: m365.graphBaseUrl,
       apiBaseUrl: `http://localhost:${ports.api}/api/v1`,
       allowedOrigins: [tabUrl, addinUrl],
+      tabUrl,
     };
 
     const running: ManagedProcess[] = [];
@@ -117,16 +118,17 @@ async function main(): Promise<number> {
           () => httpAnswers(`http://localhost:${ports.bot}/api/messages`, (s) => s < 500, 'HEAD'),
           60000,
           alive(bot),
-        ).then(() => {
-          if (has('playground')) {
-            const playground = track(startPlayground(ports.playground, `http://localhost:${ports.bot}/api/messages`));
-            return waitUntil(
-              'the Agents Playground',
-              () => httpAnswers(`http://localhost:${ports.playground}/`),
-              60000,
-              alive(playground),
-            );
-          }
+        ).then(async () => {
+          if (!has('playground')) return;
+          const playground = track(
+            await startPlayground(ports.playground, `http://localhost:${ports.bot}/api/messages`, settings.dataDir),
+          );
+          await waitUntil(
+            'the Agents Playground',
+            () => httpAnswers(`http://localhost:${ports.playground}/_debug/ping`, (s) => s === 200),
+            60000,
+            alive(playground),
+          );
         }),
       );
     }

@@ -1,5 +1,8 @@
+import { mkdir, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { demoTenant } from '../m365/demo-tenant';
+import { playgroundConfig } from '../playground-config';
+import { demoPersonas } from './endpoints';
 import { repoRoot } from '../local-dir';
 import { startProcess, type ManagedProcess } from './child-process';
 import { prefixedLog } from './prefixed-log';
@@ -11,6 +14,7 @@ export interface StackWiring {
   graphBaseUrl: string;
   apiBaseUrl: string;
   allowedOrigins: string[];
+  tabUrl: string;
 }
 
 const node = process.execPath;
@@ -42,6 +46,7 @@ export function botEnv(w: StackWiring): NodeJS.ProcessEnv {
     ZAAKWERK_BOT_CLIENT_SECRET: demoTenant.botApp.clientSecret,
     ZAAKWERK_API_BASE_URL: w.apiBaseUrl,
     ZAAKWERK_API_APP_ID_URI: demoTenant.apiApp.appIdUri,
+    ZAAKWERK_TAB_URL: `${w.tabUrl}/`,
   };
 }
 
@@ -62,7 +67,25 @@ export function startFunctionApp(app: 'api' | 'bot', port: number, env: NodeJS.P
   });
 }
 
-export function startPlayground(port: number, botEndpoint: string): ManagedProcess {
+/**
+ * The Agents Playground as a Teams chat with the bot, signed in as the demo case handler (so the bot sees a
+ * real Entra object id). Its config and log go to the data folder, not the working tree.
+ */
+export async function startPlayground(port: number, botEndpoint: string, dataDir: string): Promise<ManagedProcess> {
+  const dir = join(dataDir, 'playground');
+  await mkdir(dir, { recursive: true });
+  const configPath = join(dir, 'm365agentsplayground.json');
+  const personas = demoPersonas().map((p) => ({ id: p.id, displayName: p.displayName, upn: p.upn }));
+  const [user, ...others] = personas;
+  if (!user) throw new Error('the demo tenant has no personas');
+  const config = playgroundConfig({
+    tenantId: demoTenant.tenantId,
+    bot: { id: demoTenant.botApp.clientId, name: 'Zaakwerk' },
+    user,
+    others,
+  });
+  // JSON is YAML: the Playground reads this file with a YAML parser.
+  await writeFile(configPath, JSON.stringify(config, null, 2));
   return startProcess(
     'playground',
     node,
@@ -76,7 +99,16 @@ export function startPlayground(port: number, botEndpoint: string): ManagedProce
       'msteams',
       '--disable-telemetry',
     ],
-    { env: { ...process.env, BROWSER: 'none', TEAMSFX_TELEMETRY_DISABLED: 'true' }, log: prefixedLog('playground') },
+    {
+      cwd: dir,
+      env: {
+        ...process.env,
+        TEAMSAPPTESTER_BROWSER: 'none',
+        M365_AGENTS_PLAYGROUND_CONFIG_PATH: configPath,
+        M365_AGENTS_PLAYGROUND_LOGFILE: join(dir, 'playground.log'),
+      },
+      log: prefixedLog('playground'),
+    },
   );
 }
 
