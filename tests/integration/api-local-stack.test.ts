@@ -51,7 +51,8 @@ describe('the API on the local stack', () => {
     await stack?.stop();
   });
 
-  const userToken = (login: DemoPersona['login']) => passwordGrantToken(m365, personaUpn({ login }), demoTenant.password, apiScope);
+  const userToken = (login: DemoPersona['login']) =>
+    passwordGrantToken(m365, personaUpn({ login }), demoTenant.password, apiScope);
 
   async function botToken(): Promise<string> {
     const response = await fetch(m365.tokenEndpoint, {
