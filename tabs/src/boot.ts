@@ -4,7 +4,7 @@ import { ConfigLoadError, loadRuntimeConfig } from './config/runtime-config';
 import type { ConfigProblem, RuntimeConfig } from './config/runtime-config';
 import { decideHost, readHostSignals } from './host/detect-host';
 import type { HostSignals } from './host/detect-host';
-import { connectToTeamsHost } from './host/teams-host';
+import { connectToTeamsHost, enableTabConfiguration } from './host/teams-host';
 import type { TeamsHost } from './host/teams-host';
 import { pickLocale } from './i18n';
 import type { Locale } from './i18n';
@@ -13,6 +13,7 @@ import type { Locale } from './i18n';
 export type BootResult =
   | { kind: 'config-error'; message: string; problems: ConfigProblem[] }
   | { kind: 'redirecting'; locale: Locale }
+  | { kind: 'configure'; locale: Locale; teams: TeamsHost | null }
   | { kind: 'needs-sign-in'; locale: Locale; reason: 'signed-out' | 'framed'; signIn: () => Promise<void> }
   | { kind: 'auth-error'; locale: Locale; teams: TeamsHost | null; message: string }
   | { kind: 'ready'; locale: Locale; config: RuntimeConfig; session: AuthSession; teams: TeamsHost | null };
@@ -40,6 +41,12 @@ export async function boot(): Promise<BootResult> {
   const teams = decision.kind === 'try-teams' ? await connectToTeamsHost(decision.timeoutMs) : null;
   const locale = pickLocale([new URLSearchParams(window.location.search).get('lang'), teams?.locale, ...navigator.languages]);
   const origin = window.location.origin;
+
+  // The configurable tab's set-up page (manifest configurationUrl): no sign-in needed to add the tab.
+  if (new URLSearchParams(window.location.search).get('view') === 'configure') {
+    if (teams) await enableTabConfiguration(`${origin}/index.html?host=teams`);
+    return { kind: 'configure', locale, teams };
+  }
 
   try {
     if (teams) {

@@ -10,7 +10,7 @@ import { fluentTheme } from './theme/fluent-theme';
 import { useThemeName } from './theme/use-theme-name';
 import { AppShell } from './ui/app-shell';
 import { ConfigErrorPage } from './ui/config-error-page';
-import { AuthFailedPage, LoadingPage, SignInPage } from './ui/status-page';
+import { AuthFailedPage, ConfigurePage, LoadingPage, SignInPage } from './ui/status-page';
 
 const useStyles = makeStyles({
   provider: { minHeight: '100vh' },
@@ -65,6 +65,8 @@ function Page({ result, locale }: { result: BootResult | null; locale: Locale })
       return <ConfigErrorPage message={result.message} problems={result.problems} />;
     case 'redirecting':
       return <LoadingPage label={t('auth.redirecting')} />;
+    case 'configure':
+      return <ConfigurePage inTeams={result.teams !== null} />;
     case 'needs-sign-in':
       return <SignInPage reason={result.reason} onSignIn={result.signIn} />;
     case 'auth-error':

@@ -195,6 +195,29 @@ describe('the Teams tab in a browser', () => {
     }
   }, 120_000);
 
+  it('serves the privacy statement and terms of use the app manifest links to, axe-clean', async () => {
+    const page = await (await newContext()).newPage();
+    for (const [path, heading] of [
+      ['/privacy.html', 'Privacyverklaring Zaakwerk'],
+      ['/gebruiksvoorwaarden.html', 'Gebruiksvoorwaarden Zaakwerk'],
+    ] as const) {
+      const response = await page.goto(`${tabUrl()}${path}`);
+      expect(response?.status()).toBe(200);
+      await page.getByRole('heading', { level: 1, name: heading }).waitFor();
+      expect(await runAxe(page)).toEqual([]);
+    }
+  });
+
+  it('shows the configurable tab set-up page without signing in, and says it needs Teams outside Teams', async () => {
+    const page = await (await newContext()).newPage();
+    await page.goto(`${tabUrl()}/index.html?view=configure`);
+    await page
+      .getByText('Deze pagina werkt alleen in Microsoft Teams, bij het toevoegen van een tab.')
+      .waitFor({ timeout: 30_000 });
+    expect(new URL(page.url()).origin).toBe(new URL(tabUrl()).origin);
+    expect(await runAxe(page)).toEqual([]);
+  });
+
   // Last, because it ends the session of the shared signed-in page.
   it('signs out to a page that does not sign in again by itself', async () => {
     const page = await signedInPage();

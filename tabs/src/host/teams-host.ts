@@ -34,3 +34,25 @@ export async function connectToTeamsHost(timeoutMs: number): Promise<TeamsHost |
     return null;
   }
 }
+
+/**
+ * On the configurable tab's set-up page: tells Teams the tab is ready to save and which page it shows
+ * (the same work list as the personal tab, in the channel's context).
+ */
+export async function enableTabConfiguration(contentUrl: string): Promise<void> {
+  const { pages } = await import('@microsoft/teams-js');
+  pages.config.registerOnSaveHandler((saveEvent) => {
+    pages.config
+      .setConfig({
+        contentUrl,
+        websiteUrl: contentUrl.replace('?host=teams', ''),
+        entityId: 'zaakwerk-werk',
+        suggestedDisplayName: 'Zaakwerk',
+      })
+      .then(
+        () => saveEvent.notifySuccess(),
+        (error: unknown) => saveEvent.notifyFailure(error instanceof Error ? error.message : String(error)),
+      );
+  });
+  pages.config.setValidityState(true);
+}

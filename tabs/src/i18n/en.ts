@@ -3,6 +3,9 @@ import type { Messages } from './messages';
 /** English UI strings; typed as {@link Messages} so a missing or extra key fails type-checking. */
 export const en: Messages = {
   'app.name': 'Zaakwerk',
+  'configure.title': 'Add Zaakwerk to this channel',
+  'configure.body': 'This tab shows the work in Zaakwerk. Choose Save to add it.',
+  'configure.outsideTeams': 'This page only works in Microsoft Teams, while adding a tab.',
   'app.loading': 'Loading Zaakwerk…',
   'header.signedInAs': 'Signed in as {name}',
   'header.signOut': 'Sign out',

@@ -1,6 +1,9 @@
 /** Dutch UI strings: the source of truth for the key set (see messages.ts). `{name}` marks a parameter. */
 export const nl = {
   'app.name': 'Zaakwerk',
+  'configure.title': 'Zaakwerk aan dit kanaal toevoegen',
+  'configure.body': 'Deze tab toont het werk in Zaakwerk. Kies Opslaan om hem toe te voegen.',
+  'configure.outsideTeams': 'Deze pagina werkt alleen in Microsoft Teams, bij het toevoegen van een tab.',
   'app.loading': 'Zaakwerk wordt geladen…',
   'header.signedInAs': 'Aangemeld als {name}',
   'header.signOut': 'Afmelden',

@@ -75,3 +75,16 @@ export function AuthFailedPage({ message, onRetry }: { message: string; onRetry:
     </StatusPage>
   );
 }
+
+/** The configurable tab's set-up page: Teams shows its own Save button; we explain what the tab is. */
+export function ConfigurePage({ inTeams }: { inTeams: boolean }) {
+  const { t } = useI18n();
+  return (
+    <StatusPage>
+      <Text as="h2" weight="semibold" size={500}>
+        {t('configure.title')}
+      </Text>
+      <Text as="p">{inTeams ? t('configure.body') : t('configure.outsideTeams')}</Text>
+    </StatusPage>
+  );
+}
