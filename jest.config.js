@@ -8,7 +8,7 @@ const common = {
   transform: { '^.+\\.(t|j)sx?$': swc },
   testEnvironment: 'node',
   // ESM-only dependencies are transformed too.
-  transformIgnorePatterns: ['/node_modules/(?!(jose|strip-bom)/)'],
+  transformIgnorePatterns: ['/node_modules/(?!(jose|strip-bom|feelin|lezer-feel|min-dash|temporal-polyfill|temporal-utils)/)'],
   modulePathIgnorePatterns: ['<rootDir>/.*/dist/'],
 };
 module.exports = {
