@@ -7,5 +7,6 @@ export * from './problem';
 export * from './me';
 export * from './case-summary';
 export * from './health';
+export * from './case-type';
 export { globalRoles, type GlobalRole } from '../domain/roles';
 export { confidentialityLevels, type Confidentiality } from '../domain/confidentiality';

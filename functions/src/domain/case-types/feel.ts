@@ -1,0 +1,111 @@
+import type { SyntaxNode, Tree } from '@lezer/common' with { 'resolution-mode': 'import' };
+import type * as Feelin from 'feelin' with { 'resolution-mode': 'import' };
+
+/*
+ * FEEL (the DMN expression language) through `feelin`, the interpreter bpmn.io maintains. feelin is
+ * ESM-only; Node 20.19+ loads it with require(), which keeps this CommonJS package simple. Everything
+ * else talks to the `FeelEvaluator` port below, so the interpreter can be swapped.
+ */
+// eslint-disable-next-line @typescript-eslint/no-require-imports
+const feelin = require('feelin') as typeof Feelin;
+
+/** A problem in an expression, with the character range (0-based, end exclusive) it concerns. */
+export interface FeelProblem {
+  readonly code: 'feel.syntax' | 'feel.unknown-name';
+  readonly message: string;
+  readonly from: number;
+  readonly to: number;
+}
+
+export interface FeelEvaluator {
+  /** Parses without evaluating and lists syntax errors and names that are not in `knownNames`. */
+  check(expression: string, knownNames: readonly string[]): FeelProblem[];
+  /** Evaluates against named values; FEEL yields null (not an exception) for most type mismatches. */
+  evaluate(expression: string, context: Readonly<Record<string, unknown>>): unknown;
+}
+
+/** A field value in the shape FEEL expects (dates as FEEL dates, absent values as null). */
+export function toFeelValue(type: string, value: unknown): unknown {
+  if (value === undefined || value === null) return null;
+  if (type === 'date' && typeof value === 'string') return feelin.date(value);
+  return value;
+}
+
+const normalizeName = (name: string) => name.trim().replace(/\s+/g, ' ');
+
+function isBuiltInFunction(name: string): boolean {
+  try {
+    const value = feelin.evaluate(name).value;
+    // Built-ins evaluate to plain JavaScript functions; user-defined FEEL functions to FeelFunction.
+    return typeof value === 'function' || feelin.isFunction(value);
+  } catch {
+    // A name that does not even parse on its own is no built-in.
+    return false;
+  }
+}
+
+/** Names an expression binds itself: `for x in`, `some x in`, context keys, function parameters. */
+function boundNames(tree: Tree, expression: string): Set<string> {
+  const names = new Set<string>();
+  tree.iterate({
+    enter(node) {
+      if (node.name === 'Name') names.add(normalizeName(expression.slice(node.from, node.to)));
+    },
+  });
+  return names;
+}
+
+export const feelinEvaluator: FeelEvaluator = {
+  check(expression, knownNames) {
+    const context = Object.fromEntries(knownNames.map((name) => [name, null]));
+    const tree = feelin.parseExpression(expression, context, undefined);
+    const syntax: FeelProblem[] = [];
+    tree.iterate({
+      enter(node) {
+        if (!node.type.isError) return;
+        const atEnd = node.from >= expression.length;
+        syntax.push({
+          code: 'feel.syntax',
+          message: atEnd
+            ? `Incomplete expression: it ends too early (inside ${node.node.parent?.name ?? 'the expression'})`
+            : `Unexpected "${expression.slice(node.from, Math.max(node.to, node.from + 1))}" at position ${node.from}`,
+          from: node.from,
+          to: Math.max(node.to, node.from),
+        });
+      },
+    });
+    if (syntax.length > 0) return syntax.slice(0, 1);
+
+    const known = new Set(knownNames.map(normalizeName));
+    const bound = boundNames(tree, expression);
+    const unknown: FeelProblem[] = [];
+    tree.iterate({
+      enter(node) {
+        if (node.name !== 'VariableName') return;
+        const name = normalizeName(expression.slice(node.from, node.to));
+        if (known.has(name) || bound.has(name)) return;
+        const parent = node.node.parent;
+        // `item` is the element under test inside a filter: `tags[item = "x"]`.
+        if (name === 'item' && hasAncestor(node.node, 'FilterExpression')) return;
+        const isCallee = parent?.name === 'FunctionInvocation' && parent.firstChild?.from === node.from;
+        if (isCallee && isBuiltInFunction(name)) return;
+        unknown.push({
+          code: 'feel.unknown-name',
+          message: isCallee ? `Unknown function "${name}"` : `Unknown field "${name}"`,
+          from: node.from,
+          to: node.to,
+        });
+      },
+    });
+    return unknown;
+  },
+
+  evaluate(expression, context) {
+    return feelin.evaluate(expression, { ...context }).value;
+  },
+};
+
+function hasAncestor(node: SyntaxNode, name: string): boolean {
+  for (let current = node.parent; current; current = current.parent) if (current.name === name) return true;
+  return false;
+}
