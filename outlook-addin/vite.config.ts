@@ -2,26 +2,16 @@ import react from '@vitejs/plugin-react';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { fileURLToPath } from 'node:url';
 import { defineConfig, type Plugin } from 'vite';
-import { runtimeConfigFromEnv } from './src/config/config-from-env.ts';
+// The shared modules of @zaakwerk/tabs by path, not by package name: Vite 8 bundles its config with every
+// bare import left external for Node to load, and Node 20 cannot load TypeScript. The app code itself
+// imports them as '@zaakwerk/tabs/shared/...'.
+import { devServerPort } from '../tabs/src/shared/vite/dev-server-port.ts';
+import { runtimeConfigPlugin } from '../tabs/src/shared/vite/runtime-config-plugin.ts';
 
-type Next = (error?: unknown) => void;
-
-/**
- * Serves `GET /config.json` from ZAAKWERK_* variables in dev and preview, exactly like the tab, and sends
- * `/` to the task pane. In Azure the deploy step writes config.json next to taskpane.html instead.
- * A bad setting stops the server at start-up with the variable's name.
- */
-function runtimeConfig(): Plugin {
-  const body = JSON.stringify(runtimeConfigFromEnv(process.env));
-  const middleware = (req: IncomingMessage, res: ServerResponse, next: Next) => {
-    const path = (req.url ?? '').split('?')[0];
-    if (req.method === 'GET' && path === '/config.json') {
-      res.setHeader('content-type', 'application/json; charset=utf-8');
-      res.setHeader('cache-control', 'no-store');
-      res.end(body);
-      return;
-    }
-    if (req.method === 'GET' && path === '/') {
+/** Sends `/` to the task pane, the add-in's only page. */
+function startPageRedirect(): Plugin {
+  const middleware = (req: IncomingMessage, res: ServerResponse, next: () => void) => {
+    if (req.method === 'GET' && (req.url ?? '').split('?')[0] === '/') {
       res.statusCode = 302;
       res.setHeader('location', '/taskpane.html');
       res.end();
@@ -30,26 +20,19 @@ function runtimeConfig(): Plugin {
     next();
   };
   return {
-    name: 'zaakwerk-runtime-config',
+    name: 'zaakwerk-start-page',
     configureServer: (server) => void server.middlewares.use(middleware),
     configurePreviewServer: (server) => void server.middlewares.use(middleware),
   };
 }
 
-const port = (value: string | undefined, fallback: number): number => {
-  if (value === undefined || value === '') return fallback;
-  const n = Number(value);
-  if (!Number.isInteger(n) || n < 0 || n > 65535) throw new Error(`ZAAKWERK_ADDIN_PORT must be a port number, got '${value}'`);
-  return n;
-};
-
-const addinPort = port(process.env.ZAAKWERK_ADDIN_PORT, 3000);
+const addinPort = devServerPort(process.env, 'ZAAKWERK_ADDIN_PORT', 3000);
 /** The add-in folder, so the config works whatever the current directory. */
 const root = fileURLToPath(new URL('.', import.meta.url));
 
 export default defineConfig({
   root,
-  plugins: [react(), runtimeConfig()],
+  plugins: [react(), runtimeConfigPlugin({ appName: 'add-in', env: process.env }), startPageRedirect()],
   // Pre-bundle dependencies up front: a dependency discovered mid-load makes Vite reload the page,
   // which would race MSAL's handling of the redirect back from the authority.
   optimizeDeps: {

@@ -3,7 +3,7 @@ import { StrictMode, type ReactNode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { createSession } from './auth/create-token-client';
 import { redirectUriFor } from './auth/msal-config';
-import { ConfigLoadError, loadRuntimeConfig } from './config/runtime-config';
+import { ConfigLoadError, loadRuntimeConfig } from '@zaakwerk/tabs/shared/config/runtime-config';
 import { pickLanguage, translator } from './i18n/i18n';
 import { detectOfficeHost, isOutlook } from './office/office-host';
 import { readSelectedMessage } from './office/selected-message';

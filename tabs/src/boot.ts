@@ -1,7 +1,7 @@
 import { startBrowserAuth, startTeamsAuth } from './auth';
 import type { AuthSession } from './auth';
-import { ConfigLoadError, loadRuntimeConfig } from './config/runtime-config';
-import type { ConfigProblem, RuntimeConfig } from './config/runtime-config';
+import { ConfigLoadError, loadRuntimeConfig } from './shared/config/runtime-config';
+import type { ConfigProblem, RuntimeConfig } from './shared/config/runtime-config';
 import { decideHost, readHostSignals } from './host/detect-host';
 import type { HostSignals } from './host/detect-host';
 import { connectToTeamsHost, enableTabConfiguration } from './host/teams-host';

@@ -4,7 +4,7 @@ import {
   createStandardPublicClientApplication,
   type IPublicClientApplication,
 } from '@azure/msal-browser';
-import type { RuntimeConfig } from '../config/runtime-config';
+import type { RuntimeConfig } from '@zaakwerk/tabs/shared/config/runtime-config';
 import { createAuthSession, type AuthSession } from './auth-session';
 import { msalConfiguration } from './msal-config';
 

@@ -1,4 +1,4 @@
-import type { RuntimeConfig } from '../config/runtime-config';
+import type { RuntimeConfig } from '@zaakwerk/tabs/shared/config/runtime-config';
 import { msalConfiguration, redirectUriFor } from './msal-config';
 
 const localConfig: RuntimeConfig = {

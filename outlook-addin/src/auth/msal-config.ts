@@ -1,5 +1,5 @@
 import type { Configuration } from '@azure/msal-browser';
-import type { RuntimeConfig } from '../config/runtime-config';
+import type { RuntimeConfig } from '@zaakwerk/tabs/shared/config/runtime-config';
 
 /**
  * MSAL configuration for the task pane. The local Microsoft 365 is not a Microsoft authority, so MSAL

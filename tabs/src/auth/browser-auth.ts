@@ -1,6 +1,6 @@
 import { createStandardPublicClientApplication } from '@azure/msal-browser';
 import type { IPublicClientApplication } from '@azure/msal-browser';
-import type { RuntimeConfig } from '../config/runtime-config';
+import type { RuntimeConfig } from '../shared/config/runtime-config';
 import { acquireAccessToken } from './acquire-token';
 import type { AuthSession, SignInOutcome } from './auth-session';
 import { apiScopes, buildMsalConfiguration } from './msal-config';

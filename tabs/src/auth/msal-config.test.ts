@@ -1,4 +1,4 @@
-import type { RuntimeConfig } from '../config/runtime-config';
+import type { RuntimeConfig } from '../shared/config/runtime-config';
 import { apiScopes, buildMsalConfiguration, redirectUriFor } from './msal-config';
 
 const local: RuntimeConfig = {

@@ -1,5 +1,5 @@
 import type { Configuration } from '@azure/msal-browser';
-import type { RuntimeConfig } from '../config/runtime-config';
+import type { RuntimeConfig } from '../shared/config/runtime-config';
 
 /** Where MSAL sends the browser back to: the v5 redirect bridge page (redirect.html) of this site. */
 export function redirectUriFor(origin: string): string {

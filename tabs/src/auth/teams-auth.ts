@@ -1,5 +1,5 @@
 import { createNestablePublicClientApplication } from '@azure/msal-browser';
-import type { RuntimeConfig } from '../config/runtime-config';
+import type { RuntimeConfig } from '../shared/config/runtime-config';
 import { acquireAccessToken } from './acquire-token';
 import type { AuthSession } from './auth-session';
 import { apiScopes, buildMsalConfiguration } from './msal-config';

@@ -2,7 +2,7 @@ import { makeStyles, tokens } from '@fluentui/react-components';
 import { useCallback, useMemo } from 'react';
 import { createApiClient } from '../api';
 import type { AuthSession } from '../auth';
-import type { RuntimeConfig } from '../config/runtime-config';
+import type { RuntimeConfig } from '../shared/config/runtime-config';
 import { AppHeader } from './app-header';
 import { MyWorkPage } from './my-work-page';
 import { useApiResource } from './use-api-resource';

@@ -1,5 +1,5 @@
 import { makeStyles, Text, Title2, Title3, tokens } from '@fluentui/react-components';
-import type { ConfigProblem } from '../config/runtime-config';
+import type { ConfigProblem } from '../shared/config/runtime-config';
 
 const useStyles = makeStyles({
   main: {

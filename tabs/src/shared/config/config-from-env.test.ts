@@ -41,6 +41,10 @@ describe('runtimeConfigFromEnv', () => {
       /ZAAKWERK_AUTHORITY.*https/,
     );
   });
+
+  it('says whose dev server has the bad setting', () => {
+    expect(() => runtimeConfigFromEnv({ ZAAKWERK_API_CLIENT_ID: 'x' }, 'add-in')).toThrow(/^Invalid add-in configuration: /);
+  });
 });
 
 describe('protocolModeFor', () => {

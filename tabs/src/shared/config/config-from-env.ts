@@ -28,9 +28,10 @@ export function protocolModeFor(authorityHost: string): RuntimeConfig['protocolM
 
 /**
  * Builds the config the dev server serves as `/config.json` from ZAAKWERK_* variables.
- * Throws an Error naming the offending variable, so the dev server refuses to start with a bad setting.
+ * Throws an Error naming the offending variable, so the dev server refuses to start with a bad setting;
+ * `appName` (`tab`, `add-in`) says whose dev server it is.
  */
-export function runtimeConfigFromEnv(env: Readonly<Record<string, string | undefined>>): RuntimeConfig {
+export function runtimeConfigFromEnv(env: Readonly<Record<string, string | undefined>>, appName = 'web app'): RuntimeConfig {
   const read = (name: EnvName): string => {
     const value = env[name];
     return value === undefined || value.trim() === '' ? localConfigDefaults[name] : value.trim();
@@ -53,7 +54,7 @@ export function runtimeConfigFromEnv(env: Readonly<Record<string, string | undef
   const result = parseRuntimeConfig(candidate);
   if (!result.ok) {
     const details = result.problems.map((p) => `${envForField[p.field] ?? p.field} (${p.field}) ${p.message}`);
-    throw new Error(`Invalid tab configuration: ${details.join('; ')}`);
+    throw new Error(`Invalid ${appName} configuration: ${details.join('; ')}`);
   }
   return result.config;
 }

@@ -31,6 +31,11 @@ describe('parseRuntimeConfig', () => {
     expect(fields).toEqual(expect.arrayContaining(['authority', 'clientId', 'apiScope', 'knownAuthorities', 'protocolMode']));
   });
 
+  it('lists every invalid field at once', () => {
+    const result = parseRuntimeConfig({ ...valid, authority: 'http://insecure', clientId: 'x', protocolMode: 'SAML' });
+    expect(result.ok ? [] : result.problems.map((p) => p.field).sort()).toEqual(['authority', 'clientId', 'protocolMode']);
+  });
+
   it('rejects an http authority because MSAL refuses insecure authorities', () => {
     const result = parseRuntimeConfig({ ...valid, authority: 'http://localhost:5443/tenant/v2.0' });
     expect(result.ok ? [] : result.problems).toEqual([{ field: 'authority', message: expect.stringContaining('https') }]);

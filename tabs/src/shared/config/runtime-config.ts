@@ -1,7 +1,8 @@
 /**
- * The tab's runtime configuration, read from `GET /config.json` at start-up. The dev server builds it
- * from environment variables (see config-from-env.ts); in Azure the deploy writes it beside index.html.
- * One build runs against any tenant because nothing tenant-specific is baked into the bundle.
+ * The runtime configuration of the web apps (the Teams tab and the Outlook task pane), read from
+ * `GET /config.json` at start-up. The dev servers build it from environment variables (see
+ * config-from-env.ts); in Azure the deploy writes it beside the app's HTML page. One build runs against
+ * any tenant because nothing tenant-specific is baked into the bundle.
  */
 export interface RuntimeConfig {
   /** Base URL of the Zaakwerk API, without a trailing slash, e.g. `http://localhost:7071/api/v1`. */
@@ -10,7 +11,7 @@ export interface RuntimeConfig {
   authority: string;
   /** Client id of the Zaakwerk app registration (the SPA and the API share it). */
   clientId: string;
-  /** The delegated scope the tab asks for, `<app id uri>/access_as_user`. */
+  /** The delegated scope the app asks for, `<app id uri>/access_as_user`. */
   apiScope: string;
   /** Hosts (with port) MSAL may trust as authority, e.g. `localhost:5443`. */
   knownAuthorities: string[];
@@ -106,7 +107,7 @@ export function parseRuntimeConfig(value: unknown): ConfigParseResult {
   };
 }
 
-/** Why the tab cannot start: shown on the configuration error page. */
+/** Why the app cannot start: shown on its configuration error page. */
 export class ConfigLoadError extends Error {
   constructor(
     message: string,
