@@ -1,28 +1,19 @@
-import type { RuntimeConfig } from '@zaakwerk/tabs/shared/config/runtime-config';
+import { runtimeConfigFromEnv } from '@zaakwerk/tabs/shared/config/config-from-env';
 import { msalConfiguration, redirectUriFor } from './msal-config';
 
-const localConfig: RuntimeConfig = {
-  apiBaseUrl: 'http://localhost:7071/api/v1',
-  authority: 'https://localhost:5443/5f1c2a7e-3b8d-4c6f-9e21-0a4b7d9c8e31/v2.0',
-  clientId: '3d6a9c1f-7e2b-4a58-b0c4-6f1e8d2a9b57',
-  apiScope: 'api://localhost/3d6a9c1f-7e2b-4a58-b0c4-6f1e8d2a9b57/access_as_user',
-  knownAuthorities: ['localhost:5443'],
-  protocolMode: 'OIDC',
-};
+/** What the add-in's dev server serves for the local stack. */
+const local = runtimeConfigFromEnv({});
 
 describe('msalConfiguration', () => {
-  it('points MSAL at the configured authority in OIDC mode with the authority host as known authority', () => {
-    const config = msalConfiguration(localConfig, 'http://localhost:3000/taskpane.html');
-    expect(config.auth.authority).toBe(localConfig.authority);
-    expect(config.auth.knownAuthorities).toEqual(['localhost:5443']);
-    expect(config.system?.protocolMode).toBe('OIDC');
-    expect(config.auth.clientId).toBe(localConfig.clientId);
+  it('comes back to the task pane after sign-in and after sign-out', () => {
+    const config = msalConfiguration(local, 'http://localhost:3000/taskpane.html');
     expect(config.auth.redirectUri).toBe('http://localhost:3000/taskpane.html');
+    expect(config.auth.postLogoutRedirectUri).toBe('http://localhost:3000/taskpane.html');
   });
 
-  it('keeps the AAD protocol mode for Entra ID', () => {
-    const config = msalConfiguration({ ...localConfig, protocolMode: 'AAD' }, 'https://addin.example/taskpane.html');
-    expect(config.system?.protocolMode).toBe('AAD');
+  it('points MSAL at the configured authority and client', () => {
+    const config = msalConfiguration(local, 'https://addin.example/taskpane.html');
+    expect(config.auth).toMatchObject({ authority: local.authority, clientId: local.clientId });
   });
 });
 
