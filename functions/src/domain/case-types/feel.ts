@@ -31,6 +31,13 @@ export function toFeelValue(type: string, value: unknown): unknown {
   return value;
 }
 
+/** A FEEL result as plain data: temporal values as their ISO text (`2026-03-10`, `P5Y`). */
+export function fromFeelValue(value: unknown): unknown {
+  if (value === null || typeof value !== 'object' || Array.isArray(value)) return value;
+  const temporal = [feelin.FeelDate, feelin.FeelTime, feelin.FeelDateTime, feelin.FeelDuration];
+  return temporal.some((type) => value instanceof type) ? String(value) : value;
+}
+
 const normalizeName = (name: string) => name.trim().replace(/\s+/g, ' ');
 
 function isBuiltInFunction(name: string): boolean {
