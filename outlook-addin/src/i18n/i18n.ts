@@ -1,15 +1,15 @@
+import { translatorFor, type Translator } from '@zaakwerk/tabs/shared/i18n/translator';
 import { en } from './en';
-import { format, type Language, type MessageKey, type Messages } from './messages';
+import type { Language, MessageKey, Messages } from './messages';
 import { nl } from './nl';
 
-export { format, pickLanguage, type Language, type MessageKey } from './messages';
+export { pickLanguage, type Language, type MessageKey } from './messages';
 
 export const dictionaries: Readonly<Record<Language, Messages>> = { nl, en };
 
 /** A translator bound to one language: `t('signedInAs', { name })`. */
-export type Translate = (key: MessageKey, params?: Readonly<Record<string, string>>) => string;
+export type Translate = Translator<MessageKey>;
 
 export function translator(language: Language): Translate {
-  const messages = dictionaries[language];
-  return (key, params) => format(messages[key], params);
+  return translatorFor(dictionaries[language]);
 }

@@ -1,19 +1,9 @@
-import { nl } from './nl';
+import type { nl } from './nl';
 
 export type MessageKey = keyof typeof nl;
 /** Every language has exactly the Dutch keys. */
 export type Messages = Record<MessageKey, string>;
 export type Language = 'nl' | 'en';
-
-/** Fills `{name}` placeholders; an unknown placeholder stays visible rather than silently vanishing. */
-export function format(template: string, params: Readonly<Record<string, string>> = {}): string {
-  return template.replace(/\{(\w+)\}/g, (match, key: string) => params[key] ?? match);
-}
-
-/** The placeholders a template uses, for the parity test. */
-export function placeholders(template: string): string[] {
-  return [...template.matchAll(/\{(\w+)\}/g)].map((m) => m[1] ?? '').sort();
-}
 
 /**
  * Dutch first: English only when the Office UI (or the browser) asks for English; every other

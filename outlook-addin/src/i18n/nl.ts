@@ -1,4 +1,4 @@
-/** Dutch strings: the task pane's first language. `{name}`-style placeholders are filled by `format`. */
+/** Dutch strings: the task pane's first language. `{name}`-style placeholders are filled by the shared translator. */
 export const nl = {
   appTitle: 'Zaakwerk',
   loading: 'Zaakwerk wordt geladen…',

@@ -1,3 +1,5 @@
+import { translatorFor } from '../shared/i18n/translator';
+import type { Translator } from '../shared/i18n/translator';
 import { en } from './en';
 import type { Locale, MessageKey, Messages } from './messages';
 import { nl } from './nl';
@@ -21,14 +23,9 @@ export function intlLocale(locale: Locale): string {
   return locale === 'nl' ? 'nl-NL' : 'en-GB';
 }
 
-export type Translate = (key: MessageKey, params?: Readonly<Record<string, string | number>>) => string;
+export type Translate = Translator<MessageKey>;
 
 /** A translate function for one locale; `{param}` placeholders are replaced, unknown ones left as is. */
 export function createTranslator(locale: Locale): Translate {
-  const messages = dictionaries[locale];
-  return (key, params) =>
-    messages[key].replace(/\{(\w+)\}/g, (whole, name: string) => {
-      const value = params?.[name];
-      return value === undefined ? whole : String(value);
-    });
+  return translatorFor(dictionaries[locale]);
 }
