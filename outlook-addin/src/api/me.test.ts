@@ -1,4 +1,5 @@
-import { ApiProblemError, fetchMe, parseMe } from './me';
+import { ApiProblemError } from '@zaakwerk/tabs/shared/api/problem';
+import { fetchMe, parseMe } from './me';
 
 const jsonResponse = (status: number, body: unknown, contentType = 'application/json') =>
   new Response(JSON.stringify(body), { status, headers: { 'content-type': contentType } });
@@ -29,12 +30,13 @@ describe('fetchMe', () => {
     expect((error as ApiProblemError).code).toBe('auth.invalid-token');
   });
 
-  it('reports a non-JSON error by its status', async () => {
+  it('reports a non-JSON error by its status, with a client code', async () => {
     const fakeFetch: typeof fetch = async () =>
       new Response('<html>bad gateway</html>', { status: 502, statusText: 'Bad Gateway' });
     const error = (await fetchMe('http://api', 't', fakeFetch).catch((e: unknown) => e)) as ApiProblemError;
     expect(error.status).toBe(502);
-    expect(error.code).toBeNull();
+    expect(error.code).toBe('client.unexpected-response');
+    expect(error.problem.title).toBe('Bad Gateway');
   });
 });
 

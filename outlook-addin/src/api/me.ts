@@ -1,20 +1,10 @@
+import { ApiProblemError, problemFromResponse } from '@zaakwerk/tabs/shared/api/problem';
+
 /** The part of `GET /api/v1/me` the task pane shows. */
 export interface Me {
   id: string | null;
   name: string;
   roles: string[];
-}
-
-/** A problem+json answer (API.md): the stable `code` is what callers branch on. */
-export class ApiProblemError extends Error {
-  constructor(
-    readonly status: number,
-    readonly code: string | null,
-    readonly title: string,
-  ) {
-    super(`${status} ${code ?? title}`);
-    this.name = 'ApiProblemError';
-  }
 }
 
 const isRecord = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
@@ -29,26 +19,16 @@ export function parseMe(body: unknown): Me {
   return { id: str(body['id']), name, roles };
 }
 
-async function problemFrom(response: Response): Promise<ApiProblemError> {
-  let code: string | null = null;
-  let title = response.statusText || 'Request failed';
-  try {
-    const body: unknown = await response.json();
-    if (isRecord(body)) {
-      code = str(body['code']);
-      title = str(body['title']) ?? title;
-    }
-  } catch {
-    // Not problem+json (e.g. a proxy's HTML error page): the status says enough.
-  }
-  return new ApiProblemError(response.status, code, title);
-}
-
-/** Calls `GET {apiBaseUrl}/me` with the user's token. */
+/** Calls `GET {apiBaseUrl}/me` with the user's token; an error answer becomes an {@link ApiProblemError}. */
 export async function fetchMe(apiBaseUrl: string, accessToken: string, fetchImpl: typeof fetch = fetch): Promise<Me> {
   const response = await fetchImpl(`${apiBaseUrl.replace(/\/+$/, '')}/me`, {
     headers: { authorization: `Bearer ${accessToken}`, accept: 'application/json' },
   });
-  if (!response.ok) throw await problemFrom(response);
+  if (!response.ok) {
+    const body = await response.text();
+    throw new ApiProblemError(
+      problemFromResponse(response.status, response.statusText, response.headers.get('content-type'), body),
+    );
+  }
   return parseMe(await response.json());
 }

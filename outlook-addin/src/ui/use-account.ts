@@ -1,3 +1,4 @@
+import { ApiProblemError } from '@zaakwerk/tabs/shared/api/problem';
 import { useCallback, useEffect, useState } from 'react';
 import { fetchMe, type Me } from '../api/me';
 import type { AuthSession } from '../auth/auth-session';
@@ -9,7 +10,11 @@ export type AccountState =
   | { status: 'signed-in'; me: Me }
   | { status: 'failed'; stage: 'sign-in' | 'me'; detail: string };
 
-const describe = (error: unknown): string => (error instanceof Error ? error.message : String(error));
+/** What the pane says went wrong: for an API problem its status and stable code (e.g. `401 auth.invalid-token`). */
+const describe = (error: unknown): string => {
+  if (error instanceof ApiProblemError) return `${error.status} ${error.code}`;
+  return error instanceof Error ? error.message : String(error);
+};
 
 /**
  * The account part of the pane: restore or silent sign-in at start, interactive sign-in on request,

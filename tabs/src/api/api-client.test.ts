@@ -1,5 +1,5 @@
 import { createApiClient } from './api-client';
-import { ApiProblemError } from './problem';
+import { ApiProblemError } from '../shared/api/problem';
 
 type FetchCall = { url: string; init: RequestInit | undefined };
 

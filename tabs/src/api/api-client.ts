@@ -1,4 +1,4 @@
-import { ApiProblemError, networkProblem, problemFromResponse } from './problem';
+import { ApiProblemError, networkProblem, problemFromResponse } from '../shared/api/problem';
 import type { CaseList, CaseQueue, Me } from './types';
 
 /** The calls the tab makes to the Zaakwerk API. */

@@ -1,6 +1,10 @@
-import type { Problem } from './types';
+// Types only: the web apps' tsconfig `paths` point the package at the contract's source (no zod at run time).
+import type { Problem } from '@zaakwerk/functions/contract';
 
-/** A failed API call, carrying the problem details the API returned (or one made up on the client). */
+/**
+ * A failed API call, carrying the problem details the API returned (or one made up on the client, with a
+ * `client.*` code). Callers branch on `code`, never on the message.
+ */
 export class ApiProblemError extends Error {
   constructor(readonly problem: Problem) {
     super(problem.detail ? `${problem.title}: ${problem.detail}` : problem.title);
