@@ -67,7 +67,7 @@ describe('the difference between two versions', () => {
     const diff = diffCaseTypes(v1, publish(next, [v1], { publishedAt: at }));
     expect(diff.access.changed).toEqual([
       {
-        key: 'a1b2c3d4-0002-4000-8000-000000000002:reader',
+        key: 'a1b2c3d4-0006-4000-8000-000000000006:reader',
         changes: [{ property: 'maxConfidentiality', before: 'intern', after: 'zaakvertrouwelijk' }],
       },
     ]);

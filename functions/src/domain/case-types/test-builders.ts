@@ -7,8 +7,8 @@ import type { CaseTypeDefinitionInput, Fragment } from '../../contract/case-type
 
 export const demoGroups = {
   handlers: 'a1b2c3d4-0001-4000-8000-000000000001',
-  readers: 'a1b2c3d4-0002-4000-8000-000000000002',
-  coordinators: 'a1b2c3d4-0003-4000-8000-000000000003',
+  readers: 'a1b2c3d4-0006-4000-8000-000000000006',
+  coordinators: 'a1b2c3d4-0002-4000-8000-000000000002',
 } as const;
 
 export function aDefinition(): CaseTypeDefinitionInput {
