@@ -1,0 +1,3 @@
+export * from './canonical-json';
+export * from './case-event';
+export * from './hash-chain';
