@@ -1,4 +1,5 @@
 import { FluentProvider } from '@fluentui/react-components';
+import { fluentTheme, themeFromMatchMedia } from '@zaakwerk/tabs/shared/theme/theme-name';
 import { StrictMode, type ReactNode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { createSession } from './auth/create-token-client';
@@ -9,12 +10,11 @@ import { detectOfficeHost, isOutlook } from './office/office-host';
 import { readSelectedMessage } from './office/selected-message';
 import { ConfigErrorPage, LoadingPage } from './ui/status-page';
 import { TaskPane } from './ui/task-pane';
-import { currentThemeKind, themes } from './ui/theme';
 
 const container = document.getElementById('root');
 if (!container) throw new Error('taskpane.html has no #root element');
 const root = createRoot(container);
-const theme = themes[currentThemeKind((query) => window.matchMedia(query))];
+const theme = fluentTheme(themeFromMatchMedia((query) => window.matchMedia(query)));
 
 const render = (node: ReactNode) =>
   root.render(

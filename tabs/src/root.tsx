@@ -6,7 +6,7 @@ import type { BootResult } from './boot';
 import type { TeamsHost } from './host/teams-host';
 import { createTranslator, I18nProvider } from './i18n';
 import type { Locale } from './i18n';
-import { fluentTheme } from './theme/fluent-theme';
+import { fluentTheme } from './shared/theme/theme-name';
 import { useThemeName } from './theme/use-theme-name';
 import { AppShell } from './ui/app-shell';
 import { ConfigErrorPage } from './ui/config-error-page';

@@ -1,16 +1,11 @@
 import { useEffect, useState } from 'react';
 import type { TeamsHost } from '../host/teams-host';
-import { themeFromMedia, themeFromTeams } from './theme-name';
-import type { ThemeName } from './theme-name';
-
-const forcedColorsQuery = '(forced-colors: active)';
-const prefersDarkQuery = '(prefers-color-scheme: dark)';
+import { forcedColorsQuery, prefersDarkQuery, themeFromMatchMedia } from '../shared/theme/theme-name';
+import type { ThemeName } from '../shared/theme/theme-name';
+import { themeFromTeams } from './teams-theme';
 
 function currentMediaTheme(): ThemeName {
-  return themeFromMedia({
-    forcedColors: window.matchMedia(forcedColorsQuery).matches,
-    prefersDark: window.matchMedia(prefersDarkQuery).matches,
-  });
+  return themeFromMatchMedia((query) => window.matchMedia(query));
 }
 
 /** Follows the Teams theme inside Teams, and the system colour scheme / forced colours in a browser. */
