@@ -33,6 +33,20 @@ describe('describeDeadlineChange', () => {
     });
   });
 
+  it('gives the final date again when the suspension is resumed, with the days it suspended', () => {
+    const before = computeDeadline({ ...registered, suspensions: [{ from: d('2025-03-10'), until: null, term: 'P2W' }] });
+    const after = computeDeadline({
+      ...registered,
+      suspensions: [{ from: d('2025-03-10'), until: d('2025-03-20'), term: 'P2W' }],
+    });
+    expect(describeDeadlineChange(before, after)).toEqual({
+      from: null,
+      to: '2025-05-07',
+      changed: true,
+      causes: [{ kind: 'suspended-days', days: 9 }],
+    });
+  });
+
   it('names a new extension', () => {
     const before = computeDeadline(registered);
     const after = computeDeadline({ ...registered, extensions: [{ duration: 'P6W' }] });
