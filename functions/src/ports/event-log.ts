@@ -29,3 +29,15 @@ export interface EventLog {
   /** Every case id in the store, in pages (for `audit:verify --all` and rebuilds). */
   listCaseIds(page: { limit: number; cursor?: string }): Promise<{ caseIds: string[]; nextCursor: string | null }>;
 }
+
+/** A stored event row that no longer parses as an event (e.g. edited by hand): the chain breaks here. */
+export class UnreadableEvent extends Error {
+  readonly code = 'events.unreadable';
+  constructor(
+    readonly caseId: string,
+    readonly sequence: number,
+  ) {
+    super(`case ${caseId}: event ${sequence} cannot be read`);
+    this.name = 'UnreadableEvent';
+  }
+}

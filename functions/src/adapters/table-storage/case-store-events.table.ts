@@ -19,7 +19,7 @@ export function createTableEventLog(cases: TableClient): EventLog {
     const filter =
       `PartitionKey eq ${quote(casePartitionKey(caseId))} and ` +
       `RowKey ge '${eventRowKey(fromSequence)}' and RowKey le '${eventRowKey(toSequence)}'`;
-    return collect(cases, filter);
+    return collect(cases, caseId, filter);
   };
 
   const lastSequence = async (caseId: string): Promise<number> => {
@@ -60,6 +60,7 @@ export function createTableEventLog(cases: TableClient): EventLog {
     async allEvents(caseId) {
       return collect(
         cases,
+        caseId,
         `PartitionKey eq ${quote(casePartitionKey(caseId))} and ` +
           `RowKey ge '${eventRowKeyRange.from}' and RowKey lt '${eventRowKeyRange.toExclusive}'`,
       );
@@ -82,11 +83,11 @@ export function createTableEventLog(cases: TableClient): EventLog {
   };
 }
 
-async function collect(table: TableClient, filter: string): Promise<CaseEvent[]> {
+async function collect(table: TableClient, caseId: string, filter: string): Promise<CaseEvent[]> {
   const events: CaseEvent[] = [];
   try {
     for await (const row of table.listEntities<Record<string, unknown>>({ queryOptions: { filter } })) {
-      events.push(eventFromRow(row));
+      events.push(eventFromRow(caseId, row));
     }
   } catch (error) {
     if (!isNotFound(error)) throw error;

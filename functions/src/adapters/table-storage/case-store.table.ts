@@ -11,7 +11,7 @@ import {
   type CommitResult,
   type LoadedCase,
 } from '../../ports/case-store';
-import type { Clock } from '../../ports/event-log';
+import { UnreadableEvent, type Clock } from '../../ports/event-log';
 import { outboxMessageId, type OutboxMessage } from '../../ports/outbox';
 import { isNotFound, isTableNotFound, storageStatus, withTable } from './case-store-errors';
 import {
@@ -141,7 +141,13 @@ function toLoadedCase<S extends JsonValue>(caseId: string, row: Record<string, u
   if (stateJson === null || typeof etag !== 'string' || typeof lastSequence !== 'number' || typeof lastHash !== 'string') {
     throw new CaseStoreIntegrityError(caseId, 'the case row is incomplete');
   }
-  return { state: JSON.parse(stateJson) as S, etag, lastSequence, lastHash };
+  let state: S;
+  try {
+    state = JSON.parse(stateJson) as S;
+  } catch (error) {
+    throw new CaseStoreIntegrityError(caseId, 'the case state does not parse', { cause: error });
+  }
+  return { state, etag, lastSequence, lastHash };
 }
 
 function eventRow(event: CaseEvent): TableEntity {
@@ -160,11 +166,21 @@ function eventRow(event: CaseEvent): TableEntity {
   return row;
 }
 
-/** Reads an event row back; throws when the row no longer holds an event (a tampered row still parses to what it says). */
-export function eventFromRow(row: Record<string, unknown>): CaseEvent {
+/**
+ * Reads an event row back from its canonical JSON. A row edited so that it no longer parses is an
+ * UnreadableEvent at the sequence its RowKey names; one that parses is returned as it is, so the hash
+ * chain (not this reader) decides whether it was changed.
+ */
+export function eventFromRow(caseId: string, row: Record<string, unknown>): CaseEvent {
   const json = getChunked(row, 'event');
-  if (json === null) throw new Error(`row ${String(row.rowKey)} holds no event`);
-  return JSON.parse(json) as CaseEvent;
+  try {
+    if (json === null) throw new Error('no event columns');
+    const event = JSON.parse(json) as unknown;
+    if (typeof event !== 'object' || event === null || Array.isArray(event)) throw new Error('not an object');
+    return event as CaseEvent;
+  } catch {
+    throw new UnreadableEvent(caseId, Number(/^event:(\d+)$/.exec(String(row.rowKey))?.[1] ?? 0));
+  }
 }
 
 function outboxMessages(caseId: string, sequence: number, drafts: NonNullable<CaseCommit['outbox']>): OutboxMessage[] {
