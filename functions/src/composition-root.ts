@@ -5,10 +5,12 @@ import { createGraphUserDirectory } from './adapters/graph/user-directory.graph'
 import { createGraphProbe, createIdentityProbe, createStorageProbe } from './adapters/health/probes';
 import { createTokenValidator, type TokenValidator } from './adapters/identity/token-validator';
 import { createJsonLogger } from './adapters/logging/json-logger';
+import { caseTypesTableName, createCaseTypeRepository } from './adapters/table-storage/case-types.table';
 import { createTableClient, createTableServiceClient } from './adapters/table-storage/table-clients';
 import { createWorkQueueReader, workQueueTableName } from './adapters/table-storage/work-queue.table';
 import type { HealthProbes } from './app/health/check-health';
 import type { ApiConfig } from './config';
+import type { CaseTypeRepository } from './ports/case-types';
 import type { Logger } from './ports/logger';
 import type { UserDirectory } from './ports/user-directory';
 import type { WorkQueueReader } from './ports/work-queue';
@@ -19,6 +21,7 @@ export interface Dependencies {
   tokenValidator: TokenValidator;
   userDirectory: UserDirectory;
   workQueue: WorkQueueReader;
+  caseTypes: CaseTypeRepository;
   healthProbes: HealthProbes;
   loggerFor: (invocation: InvocationContext) => Logger;
 }
@@ -41,6 +44,8 @@ export function createDependencies(config: ApiConfig, overrides: Partial<Omit<De
       }),
     workQueue:
       overrides.workQueue ?? createWorkQueueReader(createTableClient(config.storage, workQueueTableName, azureCredential)),
+    caseTypes:
+      overrides.caseTypes ?? createCaseTypeRepository(createTableClient(config.storage, caseTypesTableName, azureCredential)),
     healthProbes: overrides.healthProbes ?? {
       // No SDK retries for the probe: health should report an outage within its timeout, not retry through it.
       storage: createStorageProbe(createTableServiceClient(config.storage, azureCredential, { retryOptions: { maxRetries: 0 } })),

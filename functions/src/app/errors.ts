@@ -7,6 +7,8 @@ export type AppErrorKind =
   | 'not-found'
   | 'payload-too-large'
   | 'unsupported-media-type'
+  | 'precondition-failed'
+  | 'precondition-required'
   | 'dependency-unavailable';
 
 /**
@@ -34,3 +36,10 @@ export const forbidden = (code: string, message: string) => new AppError('forbid
 
 export const dependencyUnavailable = (code: string, message: string, cause?: unknown) =>
   new AppError('dependency-unavailable', code, message, { cause });
+
+/** 428: an update without `If-Match` (API.md: every update names the version it changes). */
+export const ifMatchRequired = () =>
+  new AppError('precondition-required', 'request.if-match-required', 'Send If-Match with the ETag you last read.');
+
+/** 412: the resource changed since the caller read it. */
+export const preconditionFailed = (code: string, message: string) => new AppError('precondition-failed', code, message);

@@ -1,12 +1,13 @@
 import { OpenAPIRegistry, OpenApiGeneratorV31 } from '@asteasolutions/zod-to-openapi';
 import { z } from 'zod';
 import { CaseListQuerySchema, CaseListSchema } from './case-summary';
+import { caseTypePaths, describeCaseTypeApi } from './case-types.openapi';
 import { HealthSchema } from './health';
 import { MeSchema } from './me';
 import { ProblemSchema } from './problem';
 
 /** The paths in the document; a test checks each endpoint of the endpoint table is described. */
-export const documentedPaths = ['/v1/health', '/v1/me', '/v1/cases', '/v1/openapi.json'] as const;
+export const documentedPaths = ['/v1/health', '/v1/me', '/v1/cases', '/v1/openapi.json', ...caseTypePaths] as const;
 
 const problem = (description: string) => ({
   description,
@@ -64,6 +65,7 @@ function describeApi(registry: OpenAPIRegistry): void {
       ...authProblems,
     },
   });
+  describeCaseTypeApi(registry, secured);
   registry.registerPath({
     method: 'get',
     path: '/v1/openapi.json',

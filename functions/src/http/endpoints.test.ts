@@ -27,6 +27,7 @@ describe('the endpoint table', () => {
 
   it('describes every concrete route in the OpenAPI document', () => {
     const concrete = endpoints.filter((e) => !e.route.includes('{*'));
-    expect(concrete.map((e) => `/${e.route}`).sort()).toEqual([...documentedPaths].sort());
+    // Several methods on one route are separate endpoints (e.g. GET and POST /v1/case-types) but one path.
+    expect([...new Set(concrete.map((e) => `/${e.route}`))].sort()).toEqual([...documentedPaths].sort());
   });
 });

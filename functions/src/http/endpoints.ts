@@ -1,5 +1,18 @@
 import type { Dependencies } from '../composition-root';
 import type { AnyEndpoint } from './endpoint';
+import {
+  createCaseTypeDraftEndpoint,
+  getCaseTypeDraftEndpoint,
+  importCaseTypeEndpoint,
+  updateCaseTypeDraftEndpoint,
+} from './handlers/case-type-drafts.handler';
+import {
+  diffCaseTypeVersionsEndpoint,
+  exportCaseTypeVersionEndpoint,
+  publishCaseTypeEndpoint,
+  retireCaseTypeVersionEndpoint,
+} from './handlers/case-type-versions.handler';
+import { getCaseTypeVersionEndpoint, listCaseTypesEndpoint, listCaseTypeVersionsEndpoint } from './handlers/case-types.handler';
 import { notFoundEndpoint, preflightEndpoint } from './handlers/fallback.handler';
 import { healthEndpoint } from './handlers/health.handler';
 import { listCasesEndpoint } from './handlers/list-cases.handler';
@@ -15,6 +28,17 @@ export function createEndpoints(deps: Dependencies): AnyEndpoint[] {
     healthEndpoint(deps),
     meEndpoint(),
     listCasesEndpoint(deps),
+    listCaseTypesEndpoint(deps),
+    createCaseTypeDraftEndpoint(deps),
+    getCaseTypeDraftEndpoint(deps),
+    updateCaseTypeDraftEndpoint(deps),
+    importCaseTypeEndpoint(deps),
+    listCaseTypeVersionsEndpoint(deps),
+    getCaseTypeVersionEndpoint(deps),
+    publishCaseTypeEndpoint(deps),
+    retireCaseTypeVersionEndpoint(deps),
+    diffCaseTypeVersionsEndpoint(deps),
+    exportCaseTypeVersionEndpoint(deps),
     openApiEndpoint(deps),
     preflightEndpoint(deps),
     notFoundEndpoint(),

@@ -42,7 +42,9 @@ export async function parseJsonBody<T extends z.ZodType>(
   return result.data;
 }
 
-async function readText(request: HttpRequest, maxBytes: number): Promise<string> {
+/** The body as UTF-8 text, refused with 413 past `maxBytes` (declared or while reading). */
+export async function readText(request: HttpRequest, maxBytes: number): Promise<string> {
+  if (Number(request.headers.get('content-length') ?? '0') > maxBytes) throw tooLarge(maxBytes);
   if (!request.body) return '';
   const chunks: Uint8Array[] = [];
   let size = 0;

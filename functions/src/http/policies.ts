@@ -22,6 +22,18 @@ export type Policy = PublicPolicy | AuthenticatedPolicy;
 export const policies = {
   public: { kind: 'public', name: 'public' },
   authenticated: { kind: 'authenticated', name: 'authenticated' },
+  /** Create, change, publish, retire, import and export case types: functioneel beheer only. */
+  caseTypesManage: {
+    kind: 'authenticated',
+    name: 'caseTypes.manage',
+    allows: (user) => user.roles.includes('administrator'),
+  },
+  /** Compare case-type versions: administrators, and coordinators who explain changes to their teams. */
+  caseTypesCompare: {
+    kind: 'authenticated',
+    name: 'caseTypes.compare',
+    allows: (user) => user.roles.includes('administrator') || user.roles.includes('coordinator'),
+  },
 } as const satisfies Record<string, Policy>;
 
 export const isKnownPolicy = (policy: unknown): policy is Policy => Object.values(policies).some((known) => known === policy);

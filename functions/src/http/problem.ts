@@ -2,6 +2,7 @@ import type { HttpResponseInit } from '@azure/functions';
 import type { z } from 'zod';
 import { AppError, type AppErrorKind } from '../app/errors';
 import type { Problem, ProblemFieldError } from '../contract/problem';
+import { InvalidCaseTypeDefinition } from '../domain/case-types/errors';
 import { DomainError } from '../domain/errors';
 
 export const problemContentType = 'application/problem+json';
@@ -14,6 +15,8 @@ const statusByKind: Record<AppErrorKind | DomainError['kind'], number> = {
   conflict: 409,
   'payload-too-large': 413,
   'unsupported-media-type': 415,
+  'precondition-failed': 412,
+  'precondition-required': 428,
   'rule-violation': 422,
   'dependency-unavailable': 503,
 };
@@ -25,8 +28,10 @@ const titles: Record<number, string> = {
   404: 'Not found',
   409: 'Conflict',
   413: 'Payload too large',
+  412: 'Precondition failed',
   415: 'Unsupported media type',
   422: 'Rule violated',
+  428: 'Precondition required',
   500: 'Internal error',
   503: 'Service unavailable',
 };
@@ -53,7 +58,7 @@ export function problemResponse(body: Problem, headers: Record<string, string> =
 export function problemFromError(error: unknown): { problem: Problem; headers: Record<string, string>; expected: boolean } {
   if (error instanceof AppError || error instanceof DomainError) {
     const status = statusByKind[error.kind];
-    const errors = error instanceof AppError ? error.options.errors : undefined;
+    const errors = error instanceof AppError ? error.options.errors : definitionErrors(error);
     const headers: Record<string, string> =
       status === 401
         ? // RFC 6750 §3.1: no error code when the request carried no token at all.
@@ -82,4 +87,10 @@ export function fieldErrors(
     code: issue.code,
     message: issue.message,
   }));
+}
+
+/** A refused case-type definition lists every blocking issue by its path in the definition. */
+function definitionErrors(error: DomainError): ProblemFieldError[] | undefined {
+  if (!(error instanceof InvalidCaseTypeDefinition)) return undefined;
+  return error.issues.filter((issue) => issue.severity === 'error').map(({ path, code, message }) => ({ path, code, message }));
 }

@@ -1,0 +1,194 @@
+import type { OpenAPIRegistry } from '@asteasolutions/zod-to-openapi';
+import { z } from 'zod';
+import { CaseTypeDefinitionSchema } from './case-type';
+import {
+  CaseTypeDiffQuerySchema,
+  CaseTypeDiffSchema,
+  CaseTypeDraftSchema,
+  CaseTypeExportQuerySchema,
+  CaseTypeKeyParamsSchema,
+  CaseTypeListSchema,
+  CaseTypeVersionListSchema,
+  CaseTypeVersionParamsSchema,
+  CaseTypeVersionResponseSchema,
+} from './case-type-api';
+import { ProblemSchema } from './problem';
+
+/** The case-type paths of the OpenAPI document (listed in openapi.ts's documentedPaths). */
+export const caseTypePaths = [
+  '/v1/case-types',
+  '/v1/case-types/drafts/{key}',
+  '/v1/case-types/import',
+  '/v1/case-types/{key}/versions',
+  '/v1/case-types/{key}/versions/{n}',
+  '/v1/case-types/{key}/publish',
+  '/v1/case-types/{key}/versions/{n}/retire',
+  '/v1/case-types/{key}/diff',
+  '/v1/case-types/{key}/versions/{n}/export',
+] as const;
+
+const problem = (description: string) => ({
+  description,
+  content: { 'application/problem+json': { schema: ProblemSchema } },
+});
+const json = <T extends z.ZodType>(description: string, schema: T) => ({
+  description,
+  content: { 'application/json': { schema } },
+});
+const auth = { 401: problem('No, invalid or expired bearer token'), 403: problem('Not allowed') };
+const adminAuth = {
+  401: auth[401],
+  403: problem('Not an administrator (app role Zaakwerk.Admin)'),
+};
+const invalid = {
+  400: problem('Malformed definition (`case-type.malformed`) or invalid input; every issue in `errors` by path'),
+  422: problem('Rules across the definition fail (`case-type.invalid`); every issue in `errors` by path'),
+};
+const ifMatch = z.object({ 'if-match': z.string().meta({ description: 'The ETag last read' }) });
+const definitionBody = { content: { 'application/json': { schema: CaseTypeDefinitionSchema } } };
+
+export function describeCaseTypeApi(registry: OpenAPIRegistry, security: { entra: string[] }[]): void {
+  registry.registerPath({
+    method: 'get',
+    path: '/v1/case-types',
+    summary: 'Published case types the caller may start (latest version each)',
+    security,
+    responses: { 200: json('The case types', CaseTypeListSchema), ...auth },
+  });
+  registry.registerPath({
+    method: 'post',
+    path: '/v1/case-types',
+    summary: 'Create a draft (administrators)',
+    security,
+    request: { body: definitionBody },
+    responses: {
+      201: json('The draft (ETag header)', CaseTypeDraftSchema),
+      ...invalid,
+      ...adminAuth,
+      409: problem('The key already has a draft (`case-type.draft-exists`)'),
+      413: problem('Definition too large'),
+      415: problem('Not application/json'),
+    },
+  });
+  registry.registerPath({
+    method: 'get',
+    path: '/v1/case-types/drafts/{key}',
+    summary: 'The draft of a case type (administrators)',
+    security,
+    request: { params: CaseTypeKeyParamsSchema },
+    responses: { 200: json('The draft (ETag header)', CaseTypeDraftSchema), ...adminAuth, 404: problem('No draft') },
+  });
+  registry.registerPath({
+    method: 'put',
+    path: '/v1/case-types/drafts/{key}',
+    summary: 'Replace the draft (administrators; If-Match required)',
+    security,
+    request: { params: CaseTypeKeyParamsSchema, headers: ifMatch, body: definitionBody },
+    responses: {
+      200: json('The saved draft (new ETag)', CaseTypeDraftSchema),
+      ...invalid,
+      ...adminAuth,
+      404: problem('No draft'),
+      412: problem('The draft changed since it was read (`case-type.draft-changed`)'),
+      428: problem('If-Match missing (`request.if-match-required`)'),
+    },
+  });
+  registry.registerPath({
+    method: 'post',
+    path: '/v1/case-types/import',
+    summary: 'Import a YAML or JSON file into the draft of its key (administrators)',
+    security,
+    request: {
+      headers: z.object({ 'if-match': z.string().optional().meta({ description: 'Required when the key has a draft' }) }),
+      body: {
+        content: {
+          'application/yaml': { schema: z.string() },
+          'application/json': { schema: CaseTypeDefinitionSchema },
+        },
+      },
+    },
+    responses: {
+      200: json('The replaced draft', CaseTypeDraftSchema),
+      201: json('The new draft', CaseTypeDraftSchema),
+      ...invalid,
+      ...adminAuth,
+      412: problem('The draft changed'),
+      415: problem('Neither YAML nor JSON'),
+      428: problem('The key has a draft and If-Match is missing'),
+    },
+  });
+  registry.registerPath({
+    method: 'get',
+    path: '/v1/case-types/{key}/versions',
+    summary: 'Every version of a case type',
+    security,
+    request: { params: CaseTypeKeyParamsSchema },
+    responses: { 200: json('Versions, lowest first', CaseTypeVersionListSchema), ...auth, 404: problem('Never published') },
+  });
+  registry.registerPath({
+    method: 'get',
+    path: '/v1/case-types/{key}/versions/{n}',
+    summary: 'One version as published',
+    security,
+    request: { params: CaseTypeVersionParamsSchema },
+    responses: { 200: json('The version (ETag header)', CaseTypeVersionResponseSchema), ...auth, 404: problem('Unknown') },
+  });
+  registry.registerPath({
+    method: 'post',
+    path: '/v1/case-types/{key}/publish',
+    summary: 'Publish the draft as immutable version n+1 (administrators)',
+    security,
+    request: {
+      params: CaseTypeKeyParamsSchema,
+      headers: z.object({ 'if-match': z.string().optional().meta({ description: 'Publish only this draft' }) }),
+    },
+    responses: {
+      201: json('The new version', CaseTypeVersionResponseSchema),
+      ...adminAuth,
+      409: problem('No draft (`case-type.no-draft`) or a concurrent publish (`case-type.version-conflict`)'),
+      412: problem('The draft changed'),
+      422: problem('The draft is no longer valid (e.g. a fragment is gone); every issue in `errors`'),
+    },
+  });
+  registry.registerPath({
+    method: 'post',
+    path: '/v1/case-types/{key}/versions/{n}/retire',
+    summary: 'Stop new cases on a version (administrators)',
+    security,
+    request: { params: CaseTypeVersionParamsSchema },
+    responses: {
+      200: json('The retired version', CaseTypeVersionResponseSchema),
+      ...adminAuth,
+      404: problem('Unknown version'),
+      409: problem('Already retired (`case-type.already-retired`)'),
+    },
+  });
+  registry.registerPath({
+    method: 'get',
+    path: '/v1/case-types/{key}/diff',
+    summary: 'Differences between two versions, or a version and the draft (administrators, coordinators)',
+    security,
+    request: { params: CaseTypeKeyParamsSchema, query: CaseTypeDiffQuerySchema },
+    responses: {
+      200: json('Structured differences', CaseTypeDiffSchema),
+      400: problem('Invalid query'),
+      ...auth,
+      404: problem('Unknown version or no draft'),
+    },
+  });
+  registry.registerPath({
+    method: 'get',
+    path: '/v1/case-types/{key}/versions/{n}/export',
+    summary: 'A version as a YAML or JSON file (administrators)',
+    security,
+    request: { params: CaseTypeVersionParamsSchema, query: CaseTypeExportQuerySchema },
+    responses: {
+      200: {
+        description: 'The definition file',
+        content: { 'application/yaml': { schema: z.string() }, 'application/json': { schema: CaseTypeDefinitionSchema } },
+      },
+      ...adminAuth,
+      404: problem('Unknown version'),
+    },
+  });
+}
