@@ -1,4 +1,8 @@
+import { readdirSync, readFileSync } from 'node:fs';
+import { dirname, join } from 'node:path';
 import { RestError, TableClient } from '@azure/data-tables';
+import { publishShippedCaseTypes } from '@zaakwerk/functions/case-types-seed';
+import { caseTypesTableName, createCaseTypeRepository } from '@zaakwerk/functions/case-types-table';
 import { upsertWorkQueueEntry, workQueueTableName } from '@zaakwerk/functions/work-queue';
 import { demoCases, personaByLogin } from './demo-data';
 
@@ -15,6 +19,8 @@ export async function seedDemoData(
   log: (line: string) => void,
   today = amsterdamToday(),
 ): Promise<'seeded' | 'present'> {
+  // Case types first and on every start: idempotent per key, so a type added to the repo appears too.
+  await seedCaseTypes(connectionString, log);
   const marker = TableClient.fromConnectionString(connectionString, markerTable, { allowInsecureConnection: true });
   await marker.createTable();
   try {
@@ -47,6 +53,30 @@ export async function seedDemoData(
   await marker.createEntity({ ...markerKey, seededOn: today });
   log(`seeded ${demoCases.length} demo cases`);
   return 'seeded';
+}
+
+/** The example case types shipped in functions/case-types/ (YAML or JSON files). */
+export const shippedCaseTypesDir = join(dirname(require.resolve('@zaakwerk/functions/package.json')), 'case-types');
+
+/**
+ * Publishes each shipped case type as version 1 unless its key already has a version, so `npm start`
+ * always has the four examples and a rerun (or a type an administrator changed) is left as it is.
+ */
+export async function seedCaseTypes(
+  connectionString: string,
+  log: (line: string) => void,
+  dir = shippedCaseTypesDir,
+  now = new Date(),
+): Promise<{ published: string[]; present: string[] }> {
+  const files = readdirSync(dir)
+    .filter((name) => /\.(ya?ml|json)$/.test(name))
+    .sort()
+    .map((name) => ({ name, text: readFileSync(join(dir, name), 'utf8') }));
+  const table = TableClient.fromConnectionString(connectionString, caseTypesTableName, { allowInsecureConnection: true });
+  const result = await publishShippedCaseTypes(files, now.toISOString(), createCaseTypeRepository(table));
+  if (result.published.length > 0) log(`published case types: ${result.published.join(', ')}`);
+  if (result.present.length > 0) log(`case types already present: ${result.present.join(', ')}`);
+  return result;
 }
 
 /** Today's date in Europe/Amsterdam as YYYY-MM-DD (en-CA formats dates that way). */
