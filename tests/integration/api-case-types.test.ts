@@ -281,6 +281,12 @@ describe('the case-type API on the local stack', () => {
       );
     });
 
+    it('refuses a key the API uses in its own paths (drafts) with 422', async () => {
+      const response = await asAdmin('POST', '/case-types', { json: { ...klacht(), key: 'drafts' } });
+      expect(response.status).toBe(422);
+      expect(await jsonOf(response)).toMatchObject({ errors: [expect.objectContaining({ path: 'key', code: 'key.reserved' })] });
+    });
+
     it('refuses a YAML file that does not parse with 400 naming the line', async () => {
       const response = await asAdmin('POST', '/case-types/import', { text: 'key: a\nkey: b\n' });
       expect(response.status).toBe(400);

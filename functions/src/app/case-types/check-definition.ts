@@ -8,6 +8,9 @@ import {
 import type { CaseTypeRepository } from '../../ports/case-types';
 import { malformedDefinition } from './case-type-errors';
 
+/** `/case-types/drafts/{key}` and `/case-types/import` would shadow a type with these keys. */
+const reservedKeys = new Set(['drafts', 'import']);
+
 export interface CheckedDefinition {
   definition: CaseTypeDefinition;
   warnings: DefinitionIssue[];
@@ -23,6 +26,16 @@ export async function checkDefinition(
   repository: Pick<CaseTypeRepository, 'listFragments'>,
 ): Promise<CheckedDefinition> {
   const validation = validate({ fragments: fragmentLookup(await repository.listFragments()) });
+  if (validation.valid && reservedKeys.has(validation.definition.key)) {
+    throw new InvalidCaseTypeDefinition([
+      {
+        path: 'key',
+        code: 'key.reserved',
+        message: `"${validation.definition.key}" is part of the API's paths`,
+        severity: 'error',
+      },
+    ]);
+  }
   if (validation.valid) return { definition: validation.definition, warnings: validation.issues };
   const wellFormed = input !== undefined && CaseTypeDefinitionSchema.safeParse(input).success;
   throw wellFormed ? new InvalidCaseTypeDefinition(validation.issues) : malformedDefinition(validation.issues);

@@ -9,7 +9,10 @@ const startingRoles = new Set(['handler', 'coordinator']);
  * The latest published version of each key that the user may start: administrators see all; others
  * see a type when one of their groups holds a handler or coordinator grant in its access list.
  */
-export async function listCaseTypes(user: UserPrincipal, repository: CaseTypeRepository): Promise<CaseType[]> {
+export async function listCaseTypes(
+  user: UserPrincipal,
+  repository: Pick<CaseTypeRepository, 'listAllVersions'>,
+): Promise<CaseType[]> {
   const latest = new Map<string, CaseType>();
   for (const version of await repository.listAllVersions()) {
     if (version.status !== 'published') continue;
