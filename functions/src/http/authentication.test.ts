@@ -6,6 +6,7 @@ import { appRoleValues } from '../domain/roles';
 import type { DirectoryUser, UserDirectory } from '../ports/user-directory';
 import { register } from '../register';
 import { startTestIdentityProvider } from '../test-support/identity-provider';
+import { inMemoryCaseTypes } from '../test-support/in-memory-case-types';
 import { recordingApp } from '../test-support/recording-app';
 
 const tenantId = '0b7c3f8e-1d2a-4e5b-8c9d-aa11bb22cc33';
@@ -42,7 +43,7 @@ describe('authentication on GET /api/v1/me', () => {
       ZAAKWERK_BOT_CLIENT_ID: botClientId,
     });
     api = recordingApp();
-    register(api.app, { config, userDirectory: fakeDirectory });
+    register(api.app, { config, userDirectory: fakeDirectory, caseTypes: inMemoryCaseTypes() });
   });
   afterEach(async () => {
     jest.restoreAllMocks();

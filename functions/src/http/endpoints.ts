@@ -26,7 +26,7 @@ import { openApiEndpoint } from './handlers/openapi.handler';
 export function createEndpoints(deps: Dependencies): AnyEndpoint[] {
   return [
     healthEndpoint(deps),
-    meEndpoint(),
+    meEndpoint(deps),
     listCasesEndpoint(deps),
     listCaseTypesEndpoint(deps),
     createCaseTypeDraftEndpoint(deps),

@@ -1,13 +1,20 @@
 import type { CaseTypeRef } from '../../contract/me';
 import type { UserPrincipal } from '../../domain/principal';
+import type { CaseTypeRepository } from '../../ports/case-types';
+import { listCaseTypes } from '../case-types/list-case-types';
 
 export interface MeView {
   user: UserPrincipal;
   caseTypes: CaseTypeRef[];
 }
 
-/** Who the caller is and what they may start. */
-export async function getMe(user: UserPrincipal): Promise<MeView> {
-  // Case types do not exist yet (issue 3); then this lists the published types the user may start.
-  return { user, caseTypes: [] };
+/** Who the caller is and which case types (latest published version) they may start. */
+export async function getMe(user: UserPrincipal, caseTypes: Pick<CaseTypeRepository, 'listAllVersions'>): Promise<MeView> {
+  const startable = await listCaseTypes(user, caseTypes);
+  return {
+    user,
+    caseTypes: startable
+      .map((type) => ({ key: type.key, version: type.version, name: type.name }))
+      .sort((a, b) => a.name.localeCompare(b.name, 'nl')),
+  };
 }
