@@ -5,13 +5,23 @@ import { createGraphUserDirectory } from './adapters/graph/user-directory.graph'
 import { createGraphProbe, createIdentityProbe, createStorageProbe } from './adapters/health/probes';
 import { createTokenValidator, type TokenValidator } from './adapters/identity/token-validator';
 import { createJsonLogger } from './adapters/logging/json-logger';
+import { caseNumbersTableName, createTableCaseNumbers } from './adapters/table-storage/case-numbers.table';
+import { casesTableName, createTableCaseStore, outboxPendingTableName } from './adapters/table-storage/case-store.table';
+import { createTableEventLog } from './adapters/table-storage/case-store-events.table';
 import { caseTypesTableName, createCaseTypeRepository } from './adapters/table-storage/case-types.table';
-import { createTableClient, createTableServiceClient } from './adapters/table-storage/table-clients';
+import { createTableIdempotencyStore, idempotencyTableName } from './adapters/table-storage/idempotency.table';
+import { caseOutboxQueueName, createOutboxDispatcher } from './adapters/table-storage/outbox-dispatcher.table';
+import { createQueueClient, createTableClient, createTableServiceClient } from './adapters/table-storage/table-clients';
 import { createWorkQueueReader, workQueueTableName } from './adapters/table-storage/work-queue.table';
 import type { HealthProbes } from './app/health/check-health';
 import type { ApiConfig } from './config';
+import type { CaseNumbers } from './ports/case-numbers';
+import type { CaseStore } from './ports/case-store';
 import type { CaseTypeRepository } from './ports/case-types';
+import { systemClock, type Clock, type EventLog } from './ports/event-log';
+import type { IdempotencyStore } from './ports/idempotency';
 import type { Logger } from './ports/logger';
+import type { OutboxDispatcher } from './ports/outbox';
 import type { UserDirectory } from './ports/user-directory';
 import type { WorkQueueReader } from './ports/work-queue';
 
@@ -22,6 +32,12 @@ export interface Dependencies {
   userDirectory: UserDirectory;
   workQueue: WorkQueueReader;
   caseTypes: CaseTypeRepository;
+  caseStore: CaseStore;
+  eventLog: EventLog;
+  outbox: OutboxDispatcher;
+  caseNumbers: CaseNumbers;
+  idempotency: IdempotencyStore;
+  clock: Clock;
   healthProbes: HealthProbes;
   loggerFor: (invocation: InvocationContext) => Logger;
 }
@@ -33,6 +49,12 @@ export interface Dependencies {
 export function createDependencies(config: ApiConfig, overrides: Partial<Omit<Dependencies, 'config'>> = {}): Dependencies {
   let credential: TokenCredential | undefined;
   const azureCredential = () => (credential ??= new DefaultAzureCredential());
+  const clock = overrides.clock ?? systemClock;
+  const table = (name: string) => createTableClient(config.storage, name, azureCredential);
+  let cases: ReturnType<typeof table> | undefined;
+  let outboxPending: ReturnType<typeof table> | undefined;
+  const casesTable = () => (cases ??= table(casesTableName));
+  const outboxPendingTable = () => (outboxPending ??= table(outboxPendingTableName));
   return {
     config,
     tokenValidator: overrides.tokenValidator ?? createTokenValidator(config),
@@ -46,6 +68,19 @@ export function createDependencies(config: ApiConfig, overrides: Partial<Omit<De
       overrides.workQueue ?? createWorkQueueReader(createTableClient(config.storage, workQueueTableName, azureCredential)),
     caseTypes:
       overrides.caseTypes ?? createCaseTypeRepository(createTableClient(config.storage, caseTypesTableName, azureCredential)),
+    clock,
+    caseStore: overrides.caseStore ?? createTableCaseStore({ cases: casesTable(), outboxPending: outboxPendingTable(), clock }),
+    eventLog: overrides.eventLog ?? createTableEventLog(casesTable()),
+    outbox:
+      overrides.outbox ??
+      createOutboxDispatcher({
+        cases: casesTable(),
+        outboxPending: outboxPendingTable(),
+        queue: createQueueClient(config.storage, caseOutboxQueueName, azureCredential),
+        clock,
+      }),
+    caseNumbers: overrides.caseNumbers ?? createTableCaseNumbers(table(caseNumbersTableName), { clock }),
+    idempotency: overrides.idempotency ?? createTableIdempotencyStore(table(idempotencyTableName), { clock }),
     healthProbes: overrides.healthProbes ?? {
       // No SDK retries for the probe: health should report an outage within its timeout, not retry through it.
       storage: createStorageProbe(createTableServiceClient(config.storage, azureCredential, { retryOptions: { maxRetries: 0 } })),

@@ -9,6 +9,7 @@ export type AppErrorKind =
   | 'unsupported-media-type'
   | 'precondition-failed'
   | 'precondition-required'
+  | 'rule-violation'
   | 'dependency-unavailable';
 
 /**

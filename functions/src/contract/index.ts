@@ -6,6 +6,7 @@
 export * from './problem';
 export * from './me';
 export * from './case-summary';
+export * from './case';
 export * from './health';
 export * from './case-type';
 export { globalRoles, type GlobalRole } from '../domain/roles';

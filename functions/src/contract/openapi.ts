@@ -1,5 +1,6 @@
 import { OpenAPIRegistry, OpenApiGeneratorV31 } from '@asteasolutions/zod-to-openapi';
 import { z } from 'zod';
+import { CaseIdParamsSchema, CaseSchema, RegisterCaseRequestSchema } from './case';
 import { CaseListQuerySchema, CaseListSchema } from './case-summary';
 import { caseTypePaths, describeCaseTypeApi } from './case-types.openapi';
 import { HealthSchema } from './health';
@@ -7,7 +8,14 @@ import { MeSchema } from './me';
 import { ProblemSchema } from './problem';
 
 /** The paths in the document; a test checks each endpoint of the endpoint table is described. */
-export const documentedPaths = ['/v1/health', '/v1/me', '/v1/cases', '/v1/openapi.json', ...caseTypePaths] as const;
+export const documentedPaths = [
+  '/v1/health',
+  '/v1/me',
+  '/v1/cases',
+  '/v1/cases/{id}',
+  '/v1/openapi.json',
+  ...caseTypePaths,
+] as const;
 
 const problem = (description: string) => ({
   description,
@@ -62,6 +70,50 @@ function describeApi(registry: OpenAPIRegistry): void {
     responses: {
       200: { description: 'One page of the queue', content: { 'application/json': { schema: CaseListSchema } } },
       400: problem('Invalid query (every invalid parameter listed in `errors`)'),
+      ...authProblems,
+    },
+  });
+  const caseResponse = (description: string) => ({
+    description,
+    headers: { ETag: { schema: { type: 'string' as const }, description: 'The etag to send as If-Match' } },
+    content: { 'application/json': { schema: CaseSchema } },
+  });
+  registry.registerPath({
+    method: 'post',
+    path: '/v1/cases',
+    summary: 'Register a case from the published case type valid on receivedOn',
+    security: secured,
+    request: {
+      headers: z.object({
+        'idempotency-key': z.string().optional().meta({
+          description: 'A retry with the same key and body returns the first result; another body under the key is refused (422)',
+        }),
+      }),
+      body: { content: { 'application/json': { schema: RegisterCaseRequestSchema } } },
+    },
+    responses: {
+      201: caseResponse('The registered case (also for an Idempotency-Key replay)'),
+      400: problem('Invalid body: every unknown field, wrongly typed value or unknown party role listed (`case.invalid`)'),
+      409: problem('The first request with this Idempotency-Key is still running (`request.idempotency-in-progress`)'),
+      413: problem('Body too large'),
+      415: problem('Not application/json'),
+      422: problem(
+        'Unknown or not startable case type, field rules broken (`case.field-rules-violated`), or Idempotency-Key reused',
+      ),
+      503: problem('Storage unavailable or no case number could be allocated'),
+      ...authProblems,
+    },
+  });
+  registry.registerPath({
+    method: 'get',
+    path: '/v1/cases/{id}',
+    summary: 'A case by its id (uuid)',
+    security: secured,
+    request: { params: CaseIdParamsSchema },
+    responses: {
+      200: caseResponse('The case'),
+      400: problem('The id is not a uuid'),
+      404: problem('No such case (`case.not-found`)'),
       ...authProblems,
     },
   });

@@ -14,10 +14,12 @@ import {
 } from './handlers/case-type-versions.handler';
 import { getCaseTypeVersionEndpoint, listCaseTypesEndpoint, listCaseTypeVersionsEndpoint } from './handlers/case-types.handler';
 import { notFoundEndpoint, preflightEndpoint } from './handlers/fallback.handler';
+import { getCaseEndpoint } from './handlers/get-case.handler';
 import { healthEndpoint } from './handlers/health.handler';
 import { listCasesEndpoint } from './handlers/list-cases.handler';
 import { meEndpoint } from './handlers/me.handler';
 import { openApiEndpoint } from './handlers/openapi.handler';
+import { registerCaseEndpoint } from './handlers/register-case.handler';
 
 /**
  * The endpoint table: every HTTP endpoint of the API with its route, methods and policy. register.ts
@@ -28,6 +30,8 @@ export function createEndpoints(deps: Dependencies): AnyEndpoint[] {
     healthEndpoint(deps),
     meEndpoint(deps),
     listCasesEndpoint(deps),
+    registerCaseEndpoint(deps),
+    getCaseEndpoint(deps),
     listCaseTypesEndpoint(deps),
     createCaseTypeDraftEndpoint(deps),
     getCaseTypeDraftEndpoint(deps),

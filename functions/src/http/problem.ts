@@ -4,6 +4,9 @@ import { AppError, type AppErrorKind } from '../app/errors';
 import type { Problem, ProblemFieldError } from '../contract/problem';
 import { InvalidCaseTypeDefinition } from '../domain/case-types/errors';
 import { DomainError } from '../domain/errors';
+import { CaseNumberContention } from '../ports/case-numbers';
+import { ConcurrencyConflict, TransactionTooLarge } from '../ports/case-store';
+import { IdempotencyKeyReused, IdempotencyRequestInProgress } from '../ports/idempotency';
 
 export const problemContentType = 'application/problem+json';
 
@@ -66,6 +69,8 @@ export function problemFromError(error: unknown): { problem: Problem; headers: R
         : {};
     return { problem: problem(status, error.code, error.message, errors), headers, expected: true };
   }
+  const storage = storageCoreProblem(error);
+  if (storage) return { ...storage, expected: true };
   return {
     problem: problem(
       500,
@@ -75,6 +80,31 @@ export function problemFromError(error: unknown): { problem: Problem; headers: R
     headers: {},
     expected: false,
   };
+}
+
+/** The storage core's typed errors (ports/*): each has a stable code and one status. */
+function storageCoreProblem(error: unknown): { problem: Problem; headers: Record<string, string> } | undefined {
+  if (error instanceof ConcurrencyConflict) {
+    // The caller reloads with the current etag (none when the case does not exist).
+    return {
+      problem: problem(412, error.code, 'The case was changed by someone else; read it again.'),
+      headers: error.currentEtag ? { etag: error.currentEtag } : {},
+    };
+  }
+  if (error instanceof IdempotencyKeyReused) return { problem: problem(422, error.code, error.message), headers: {} };
+  if (error instanceof IdempotencyRequestInProgress) {
+    return { problem: problem(409, error.code, error.message), headers: { 'retry-after': '1' } };
+  }
+  if (error instanceof TransactionTooLarge) {
+    return { problem: problem(413, error.code, 'The change is too large to store in one step.'), headers: {} };
+  }
+  if (error instanceof CaseNumberContention) {
+    return {
+      problem: problem(503, error.code, 'No case number could be allocated right now; try again.'),
+      headers: { 'retry-after': '1' },
+    };
+  }
+  return undefined;
 }
 
 /** Every zod issue as a field error, with its path prefixed by where it came from (`query`, `body`). */

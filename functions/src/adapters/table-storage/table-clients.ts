@@ -1,5 +1,6 @@
 import { TableClient, TableServiceClient, type TableServiceClientOptions } from '@azure/data-tables';
 import type { TokenCredential } from '@azure/identity';
+import { QueueClient } from '@azure/storage-queue';
 import type { StorageConfig } from '../../config';
 
 /**
@@ -20,4 +21,11 @@ export function createTableClient(storage: StorageConfig, tableName: string, cre
   return storage.kind === 'connectionString'
     ? TableClient.fromConnectionString(storage.connectionString, tableName, { allowInsecureConnection: true })
     : new TableClient(storage.tableEndpoint, tableName, credential());
+}
+
+/** A queue client like the table clients: connection string locally, managed identity in Azure. */
+export function createQueueClient(storage: StorageConfig, queueName: string, credential: () => TokenCredential): QueueClient {
+  return storage.kind === 'connectionString'
+    ? new QueueClient(storage.connectionString, queueName)
+    : new QueueClient(`${storage.queueEndpoint}/${queueName}`, credential());
 }

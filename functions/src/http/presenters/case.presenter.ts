@@ -1,0 +1,32 @@
+import type { Case } from '../../contract/case';
+import { caseAbilities, type CaseState } from '../../domain/cases';
+import type { UserPrincipal } from '../../domain/principal';
+
+/** A stored case as the contract's Case, with what this user may do with it. */
+export function presentCase(state: CaseState, etag: string, user: UserPrincipal): Case {
+  return {
+    id: state.id,
+    number: state.number,
+    caseType: state.caseType,
+    title: state.title,
+    description: state.description,
+    confidentiality: state.confidentiality,
+    status: state.status,
+    phase: state.phase,
+    receivedOn: state.receivedOn,
+    deadline: state.deadline,
+    suspensions: state.suspensions,
+    extensions: state.extensions,
+    assignee: state.assignee,
+    parties: state.parties,
+    fields: state.fields,
+    checklist: state.checklist,
+    outcome: state.outcome,
+    closedOn: state.closedOn,
+    archive: state.archive,
+    etag,
+    createdAt: state.createdAt,
+    updatedAt: state.updatedAt,
+    abilities: caseAbilities(user, state),
+  };
+}
