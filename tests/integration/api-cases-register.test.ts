@@ -1,0 +1,227 @@
+import { readFileSync, readdirSync } from 'node:fs';
+import { join } from 'node:path';
+import { TableClient } from '@azure/data-tables';
+import { QueueClient } from '@azure/storage-queue';
+import { caseNumbersTableName } from '../../functions/src/adapters/table-storage/case-numbers.table';
+import { createTableEventLog } from '../../functions/src/adapters/table-storage/case-store-events.table';
+import {
+  casesTableName,
+  createTableCaseStore,
+  outboxPendingTableName,
+} from '../../functions/src/adapters/table-storage/case-store.table';
+import { caseTypesTableName, createCaseTypeRepository } from '../../functions/src/adapters/table-storage/case-types.table';
+import { caseOutboxQueueName } from '../../functions/src/adapters/table-storage/outbox-dispatcher.table';
+import { verifyCaseChain } from '../../functions/src/app/audit/verify-case-chain';
+import { publishShippedCaseTypes } from '../../functions/src/app/case-types/publish-shipped-case-types';
+import { loadApiConfig } from '../../functions/src/config';
+import { parseLocalDate } from '../../functions/src/domain/calendar';
+import { computeDeadline } from '../../functions/src/domain/deadlines';
+import { systemClock } from '../../functions/src/ports/event-log';
+import { register } from '../../functions/src/register';
+import { startFunctionsHost, type RunningFunctionsHost } from '../../infra/local/src/functions-host';
+import { decode } from '../../infra/local/src/functions-host/storage-queues';
+import { passwordGrantToken, startM365TestStack, type LocalM365, type M365TestStack } from '../../infra/local/src/m365';
+import { demoTenant, personaUpn, type DemoPersona } from '../../infra/local/src/m365/demo-tenant';
+
+const apiScope = `${demoTenant.apiApp.appIdUri}/${demoTenant.apiApp.scope}`;
+const caseTypesDir = join(__dirname, '../../functions/case-types');
+type Json = Record<string, unknown>;
+
+const aRegistration = (overrides: Json = {}): Json => ({
+  caseType: 'omgevingsvergunning',
+  title: 'Dakkapel Dorpsstraat 1',
+  receivedOn: '2026-03-02',
+  parties: [{ role: 'aanvrager', name: 'J. Jansen', email: 'j.jansen@example.nl' }],
+  fields: { projectomschrijving: 'Dakkapel op het achterdakvlak', locatie: 'Dorpsstraat 1, Voorbeeld', bouwkosten: 12000 },
+  ...overrides,
+});
+
+/**
+ * Case registration on the local stack: register(app) in the local Functions host, Azurite storage,
+ * tokens for the demo personas from the local Microsoft 365; the shipped case types published first.
+ */
+describe('registering a case on the local stack', () => {
+  let stack: M365TestStack;
+  let m365: LocalM365;
+  let host: RunningFunctionsHost;
+  let api: string;
+  const tokens = new Map<string, string>();
+  const table = (name: string) =>
+    TableClient.fromConnectionString(stack.azurite.connectionString, name, { allowInsecureConnection: true });
+
+  beforeAll(async () => {
+    stack = await startM365TestStack();
+    m365 = stack.m365;
+    const caseTypes = table(caseTypesTableName);
+    await caseTypes.createTable();
+    const files = readdirSync(caseTypesDir)
+      .filter((name) => name.endsWith('.yaml'))
+      .map((name) => ({ name, text: readFileSync(join(caseTypesDir, name), 'utf8') }));
+    await publishShippedCaseTypes(files, new Date().toISOString(), createCaseTypeRepository(caseTypes));
+    const config = loadApiConfig({
+      ZAAKWERK_ENV: 'local',
+      ZAAKWERK_STORAGE_CONNECTION_STRING: stack.azurite.connectionString,
+      ZAAKWERK_TENANT_ID: demoTenant.tenantId,
+      ZAAKWERK_AUTHORITY: m365.issuer,
+      ZAAKWERK_API_CLIENT_ID: demoTenant.apiApp.clientId,
+      ZAAKWERK_API_APP_ID_URI: demoTenant.apiApp.appIdUri,
+      ZAAKWERK_API_CLIENT_SECRET: demoTenant.apiApp.clientSecret,
+      ZAAKWERK_GRAPH_BASE_URL: m365.graphBaseUrl,
+      ZAAKWERK_BOT_CLIENT_ID: demoTenant.botApp.clientId,
+    });
+    host = await startFunctionsHost({ name: 'api', port: 0, register: (app) => register(app, { config }), log: () => {} });
+    api = `${host.url}/api/v1`;
+  });
+  afterAll(async () => {
+    await host?.close();
+    await stack?.stop();
+  });
+
+  async function tokenFor(login: DemoPersona['login']): Promise<string> {
+    const cached = tokens.get(login);
+    if (cached) return cached;
+    const token = await passwordGrantToken(m365, personaUpn({ login }), demoTenant.password, apiScope);
+    tokens.set(login, token);
+    return token;
+  }
+
+  async function call(method: string, path: string, options: { json?: unknown; headers?: Record<string, string> } = {}) {
+    const headers: Record<string, string> = { authorization: `Bearer ${await tokenFor('behandelaar')}`, ...options.headers };
+    if (options.json !== undefined) headers['content-type'] = 'application/json';
+    const body = options.json === undefined ? undefined : JSON.stringify(options.json);
+    return fetch(`${api}${path}`, { method, headers, ...(body === undefined ? {} : { body }) });
+  }
+  const jsonOf = async (response: Response) => (await response.json()) as Json;
+  const errorPaths = (body: Json) =>
+    ((body.errors ?? []) as { path: string; code: string }[]).map(({ path, code }) => [path, code]);
+  const lastNumber = async (year: number): Promise<number> => {
+    const row = await table(caseNumbersTableName).getEntity<{ last: number }>('ZAAK', String(year));
+    return row.last;
+  };
+
+  describe('a behandelaar registers an omgevingsvergunning', () => {
+    let registered: Json = {};
+    let etag = '';
+
+    it('answers 201 with a ZAAK number, the first phase and the deadline computeDeadline gives for P8W', async () => {
+      const response = await call('POST', '/cases', { json: aRegistration() });
+      expect(response.status).toBe(201);
+      registered = await jsonOf(response);
+      etag = response.headers.get('etag') ?? '';
+      expect(etag).toMatch(/^W\/"/);
+      const expected = computeDeadline({ receivedOn: parseLocalDate('2026-03-02'), legalTerm: 'P8W', serviceNorm: 'P6W' });
+      expect(registered).toMatchObject({
+        number: expect.stringMatching(/^ZAAK-\d{4}-\d{6}$/) as unknown,
+        caseType: { key: 'omgevingsvergunning', version: 1, name: 'Omgevingsvergunning' },
+        title: 'Dakkapel Dorpsstraat 1',
+        confidentiality: 'intern',
+        status: 'open',
+        phase: { key: 'intake', name: 'Intake' },
+        receivedOn: '2026-03-02',
+        deadline: { final: expected.final, planned: expected.planned, suspendedDays: 0 },
+        assignee: null,
+        parties: [{ role: 'aanvrager', name: 'J. Jansen', email: 'j.jansen@example.nl' }],
+        outcome: null,
+        closedOn: null,
+        archive: { action: null, actionDate: null, status: 'pending' },
+        etag,
+      });
+      expect(registered.number).toContain(`ZAAK-${new Date().getUTCFullYear()}-`);
+      // leges comes from the type's default rule (3% of bouwkosten).
+      expect(registered.fields).toEqual({ ...(aRegistration().fields as Json), leges: 360 });
+      // 8 weeks after 2 March is Monday 27 April, Koningsdag: the Algemene termijnenwet moves it to the 28th.
+      expect(expected.final).toBe('2026-04-28');
+    });
+
+    it('returns the same case and ETag on GET by id', async () => {
+      const response = await call('GET', `/cases/${String(registered.id)}`);
+      expect(response.status).toBe(200);
+      expect(response.headers.get('etag')).toBe(etag);
+      expect(await jsonOf(response)).toEqual(registered);
+    });
+
+    it('records a case.registered event whose chain verifies', async () => {
+      const cases = table(casesTableName);
+      const caseStore = createTableCaseStore({ cases, outboxPending: table(outboxPendingTableName), clock: systemClock });
+      const eventLog = createTableEventLog(cases);
+      const caseId = String(registered.id);
+      expect(await verifyCaseChain({ caseStore, eventLog }, caseId)).toEqual({ caseId, ok: true, count: 1 });
+      const [event] = await eventLog.allEvents(caseId);
+      expect(event).toMatchObject({
+        type: 'case.registered',
+        channel: 'api',
+        actor: { kind: 'user', name: expect.any(String) as unknown },
+      });
+    });
+
+    it('puts the outbox message on the case-outbox queue', async () => {
+      const queue = new QueueClient(stack.azurite.connectionString, caseOutboxQueueName);
+      const { peekedMessageItems } = await queue.peekMessages({ numberOfMessages: 32 });
+      const messages = peekedMessageItems.map((item) => decode(item.messageText) as Json);
+      expect(messages).toContainEqual(
+        expect.objectContaining({
+          caseId: registered.id,
+          type: 'case.registered',
+          payload: { caseId: registered.id, number: registered.number, caseType: 'omgevingsvergunning' },
+        }),
+      );
+    });
+  });
+
+  it('lists every invalid field with 400, and every broken field rule with 422', async () => {
+    const malformed = await call('POST', '/cases', {
+      json: aRegistration({
+        fields: { onbekend: 1, bouwkosten: 'veel', activiteiten: ['vliegen'] },
+        parties: [{ role: 'x', name: 'Y' }],
+      }),
+    });
+    expect(malformed.status).toBe(400);
+    const body = await jsonOf(malformed);
+    expect(body.code).toBe('case.invalid');
+    expect(errorPaths(body)).toEqual([
+      ['body.parties.0.role', 'case.party-role-unknown'],
+      ['body.fields.onbekend', 'field.unknown'],
+      ['body.fields.bouwkosten', 'field.type-mismatch'],
+      ['body.fields.activiteiten', 'field.option-unknown'],
+    ]);
+    const broken = await call('POST', '/cases', { json: aRegistration({ fields: { bouwkosten: -1, leges: -2 } }) });
+    expect(broken.status).toBe(422);
+    const brokenBody = await jsonOf(broken);
+    expect(brokenBody.code).toBe('case.field-rules-violated');
+    expect(errorPaths(brokenBody)).toEqual([
+      ['body.fields.bouwkosten', 'field.rule-violated'],
+      ['body.fields.leges', 'field.rule-violated'],
+    ]);
+  });
+
+  it('refuses an unknown case type with 422 and an unknown case id with 404', async () => {
+    const unknown = await call('POST', '/cases', { json: aRegistration({ caseType: 'bestaat-niet' }) });
+    expect(unknown.status).toBe(422);
+    expect(await jsonOf(unknown)).toMatchObject({ code: 'case.case-type-unknown' });
+    const missing = await call('GET', '/cases/6f1c1d7e-0000-4000-8000-000000000000');
+    expect(missing.status).toBe(404);
+    expect(await jsonOf(missing)).toMatchObject({ code: 'case.not-found' });
+  });
+
+  it('replays an Idempotency-Key retry with the first case and allocates no second number', async () => {
+    const headers = { 'idempotency-key': `register-${Date.now()}` };
+    const first = await call('POST', '/cases', { json: aRegistration({ title: 'Idempotent' }), headers });
+    expect(first.status).toBe(201);
+    const firstBody = await jsonOf(first);
+    const year = Number(String(firstBody.number).slice(5, 9));
+    const numbersAfterFirst = await lastNumber(year);
+
+    const retry = await call('POST', '/cases', { json: aRegistration({ title: 'Idempotent' }), headers });
+    expect(retry.status).toBe(201);
+    expect(retry.headers.get('etag')).toBe(first.headers.get('etag'));
+    expect(await jsonOf(retry)).toEqual(firstBody);
+    expect(await lastNumber(year)).toBe(numbersAfterFirst);
+    const events = await createTableEventLog(table(casesTableName)).allEvents(String(firstBody.id));
+    expect(events).toHaveLength(1);
+
+    const other = await call('POST', '/cases', { json: aRegistration({ title: 'Iets anders' }), headers });
+    expect(other.status).toBe(422);
+    expect(await jsonOf(other)).toMatchObject({ code: 'request.idempotency-key-reused' });
+    expect(await lastNumber(year)).toBe(numbersAfterFirst);
+  });
+});
