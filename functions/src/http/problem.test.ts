@@ -1,6 +1,9 @@
 import { z } from 'zod';
 import { AppError, dependencyUnavailable, forbidden, invalidInput, unauthenticated } from '../app/errors';
 import { DomainError } from '../domain/errors';
+import { CaseNumberContention } from '../ports/case-numbers';
+import { ConcurrencyConflict, TransactionTooLarge } from '../ports/case-store';
+import { IdempotencyKeyReused, IdempotencyRequestInProgress } from '../ports/idempotency';
 import { fieldErrors, problemFromError } from './problem';
 
 describe('problemFromError', () => {
@@ -54,5 +57,23 @@ describe('fieldErrors', () => {
       { path: 'query.limit', code: 'too_big', message: expect.any(String) },
       { path: 'query.queue', code: 'invalid_value', message: expect.any(String) },
     ]);
+  });
+});
+
+describe('problemFromError for the storage core', () => {
+  it.each([
+    [new IdempotencyKeyReused(), 422, 'request.idempotency-key-reused'],
+    [new IdempotencyRequestInProgress(), 409, 'request.idempotency-in-progress'],
+    [new TransactionTooLarge('operations', 101, 100), 413, 'case.change-too-large'],
+    [new CaseNumberContention('ZAAK', 60), 503, 'case-number.contention'],
+    [new ConcurrencyConflict('c1', 'W/"now"'), 412, 'case.etag-mismatch'],
+  ])('maps %p to %i with its own code', (error, status, code) => {
+    const { problem, expected } = problemFromError(error);
+    expect([problem.status, problem.code, expected]).toEqual([status, code, true]);
+  });
+
+  it('answers a concurrency conflict with the current etag, and none when the case is gone', () => {
+    expect(problemFromError(new ConcurrencyConflict('c1', 'W/"now"')).headers).toEqual({ etag: 'W/"now"' });
+    expect(problemFromError(new ConcurrencyConflict('c1', null)).headers).toEqual({});
   });
 });
