@@ -224,4 +224,29 @@ describe('registering a case on the local stack', () => {
     expect(await jsonOf(other)).toMatchObject({ code: 'request.idempotency-key-reused' });
     expect(await lastNumber(year)).toBe(numbersAfterFirst);
   });
+
+  it('gives 200 concurrent registrations 200 distinct numbers', async () => {
+    const responses = await Promise.all(
+      Array.from({ length: 200 }, (_, i) => call('POST', '/cases', { json: aRegistration({ title: `Parallel ${i}` }) })),
+    );
+    const statuses = responses.map((response) => response.status);
+    expect(statuses.filter((status) => status !== 201)).toEqual([]);
+    const numbers = await Promise.all(responses.map(async (response) => String((await jsonOf(response)).number)));
+    expect(new Set(numbers).size).toBe(200);
+  }, 120_000);
+
+  it('lets concurrent requests with one Idempotency-Key create one case', async () => {
+    const headers = { 'idempotency-key': `parallel-${Date.now()}` };
+    const responses = await Promise.all(
+      Array.from({ length: 10 }, () => call('POST', '/cases', { json: aRegistration({ title: 'Eén zaak' }), headers })),
+    );
+    const bodies = await Promise.all(responses.map(jsonOf));
+    const created = bodies.filter((_, i) => responses[i]?.status === 201);
+    // The others were told the first is still running (409) or got its result.
+    expect(responses.every((response) => response.status === 201 || response.status === 409)).toBe(true);
+    expect(new Set(created.map((body) => body.id)).size).toBe(1);
+    const retry = await call('POST', '/cases', { json: aRegistration({ title: 'Eén zaak' }), headers });
+    expect(retry.status).toBe(201);
+    expect((await jsonOf(retry)).id).toBe(created[0]?.id);
+  });
 });
