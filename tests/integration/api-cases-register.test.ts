@@ -225,14 +225,15 @@ describe('registering a case on the local stack', () => {
     expect(await lastNumber(year)).toBe(numbersAfterFirst);
   });
 
-  it('gives 200 concurrent registrations 200 distinct numbers', async () => {
+  // 40 in parallel shows uniqueness under contention; throughput is a benchmark's job (npm run bench), not a test's.
+  it('gives 40 concurrent registrations 40 distinct numbers', async () => {
     const responses = await Promise.all(
-      Array.from({ length: 200 }, (_, i) => call('POST', '/cases', { json: aRegistration({ title: `Parallel ${i}` }) })),
+      Array.from({ length: 40 }, (_, i) => call('POST', '/cases', { json: aRegistration({ title: `Parallel ${i}` }) })),
     );
     const statuses = responses.map((response) => response.status);
     expect(statuses.filter((status) => status !== 201)).toEqual([]);
     const numbers = await Promise.all(responses.map(async (response) => String((await jsonOf(response)).number)));
-    expect(new Set(numbers).size).toBe(200);
+    expect(new Set(numbers).size).toBe(40);
   }, 120_000);
 
   it('lets concurrent requests with one Idempotency-Key create one case', async () => {
