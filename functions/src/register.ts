@@ -3,11 +3,12 @@ import { loadApiConfigFromProcess } from './config';
 import { createEndpoints } from './http/endpoints';
 import { toHttpHandler } from './http/pipeline';
 import type { FunctionsApp } from './hosting/functions-app';
+import { registerOutboxSweep } from './timers/outbox-sweep.timer';
 
 export type { Dependencies } from './composition-root';
 
 /**
- * Registers every Function of the API on `app`: the real `app` of @azure/functions in Azure
+ * Registers every Function of the API (HTTP endpoints and timers) on `app`: the real `app` of @azure/functions in Azure
  * (src/main.ts), the local host's recorder locally. Reads config and builds the dependencies once.
  * Throws ConfigError (naming each bad setting) before registering anything.
  */
@@ -31,4 +32,5 @@ export function register(app: FunctionsApp, deps: Partial<Dependencies> = {}): v
       handler: toHttpHandler(endpoint, pipeline),
     });
   }
+  registerOutboxSweep(app, dependencies);
 }
