@@ -1,13 +1,8 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { parse } from 'yaml';
-import { loadApiConfig } from '../../functions/src/config';
-import { register } from '../../functions/src/register';
-import { startFunctionsHost, type RunningFunctionsHost } from '../../infra/local/src/functions-host';
-import { passwordGrantToken, startM365TestStack, type LocalM365, type M365TestStack } from '../../infra/local/src/m365';
-import { demoTenant, personaUpn, type DemoPersona } from '../../infra/local/src/m365/demo-tenant';
+import { startLocalApi, type CallOptions, type LocalApi, type Login } from './support/local-api';
 
-const apiScope = `${demoTenant.apiApp.appIdUri}/${demoTenant.apiApp.scope}`;
 type Definition = Record<string, unknown> & { key: string; fields: Record<string, unknown>[] };
 /** The shipped klacht example under its own key, so nothing else in the store collides with it. */
 const klacht = (): Definition => ({
@@ -20,60 +15,16 @@ const klacht = (): Definition => ({
  * tokens for the demo personas from the local Microsoft 365.
  */
 describe('the case-type API on the local stack', () => {
-  let stack: M365TestStack;
-  let m365: LocalM365;
-  let host: RunningFunctionsHost;
-  let api: string;
-  const tokens = new Map<string, string>();
+  let local: LocalApi;
 
   beforeAll(async () => {
-    stack = await startM365TestStack();
-    m365 = stack.m365;
-    const config = loadApiConfig({
-      ZAAKWERK_ENV: 'local',
-      ZAAKWERK_STORAGE_CONNECTION_STRING: stack.azurite.connectionString,
-      ZAAKWERK_TENANT_ID: demoTenant.tenantId,
-      ZAAKWERK_AUTHORITY: m365.issuer,
-      ZAAKWERK_API_CLIENT_ID: demoTenant.apiApp.clientId,
-      ZAAKWERK_API_APP_ID_URI: demoTenant.apiApp.appIdUri,
-      ZAAKWERK_API_CLIENT_SECRET: demoTenant.apiApp.clientSecret,
-      ZAAKWERK_GRAPH_BASE_URL: m365.graphBaseUrl,
-      ZAAKWERK_BOT_CLIENT_ID: demoTenant.botApp.clientId,
-    });
-    host = await startFunctionsHost({ name: 'api', port: 0, register: (app) => register(app, { config }), log: () => {} });
-    api = `${host.url}/api/v1`;
+    local = await startLocalApi();
   });
-  afterAll(async () => {
-    await host?.close();
-    await stack?.stop();
-  });
+  afterAll(() => local?.stop());
 
-  async function tokenFor(login: DemoPersona['login']): Promise<string> {
-    const cached = tokens.get(login);
-    if (cached) return cached;
-    const token = await passwordGrantToken(m365, personaUpn({ login }), demoTenant.password, apiScope);
-    tokens.set(login, token);
-    return token;
-  }
+  const call = (login: Login | null, method: string, path: string, options?: CallOptions) =>
+    local.call(login, method, path, options);
 
-  async function call(
-    login: DemoPersona['login'] | null,
-    method: string,
-    path: string,
-    options: { json?: unknown; text?: string; contentType?: string; headers?: Record<string, string> } = {},
-  ): Promise<Response> {
-    const headers: Record<string, string> = { ...options.headers };
-    if (login) headers.authorization = `Bearer ${await tokenFor(login)}`;
-    let body: string | undefined;
-    if (options.json !== undefined) {
-      headers['content-type'] = 'application/json';
-      body = JSON.stringify(options.json);
-    } else if (options.text !== undefined) {
-      headers['content-type'] = options.contentType ?? 'application/yaml';
-      body = options.text;
-    }
-    return fetch(`${api}${path}`, { method, headers, ...(body === undefined ? {} : { body }) });
-  }
   const asAdmin = (method: string, path: string, options?: Parameters<typeof call>[3]) =>
     call('beheerder', method, path, options);
   const jsonOf = async (response: Response) => (await response.json()) as Record<string, unknown>;
@@ -307,7 +258,7 @@ describe('the case-type API on the local stack', () => {
       ['GET', '/case-types/drafts/klacht-test', {}],
       ['GET', '/case-types/klacht-test/versions/2/export', {}],
     ];
-    const nonAdmins: DemoPersona['login'][] = ['behandelaar', 'coordinator', 'raadpleger', 'adviseur'];
+    const nonAdmins: Login[] = ['behandelaar', 'coordinator', 'raadpleger', 'adviseur'];
     const cases = nonAdmins.flatMap((login) =>
       changing.map(([method, path, options]) => [login, method, path, options] as const),
     );
@@ -331,7 +282,7 @@ describe('the case-type API on the local stack', () => {
     });
 
     it('lists a type to members of a group with a handler grant, not to others', async () => {
-      const keysFor = async (login: DemoPersona['login']) =>
+      const keysFor = async (login: Login) =>
         ((await (await call(login, 'GET', '/case-types')).json()) as { items: { key: string }[] }).items.map((i) => i.key);
       expect(await keysFor('behandelaar')).toContain('klacht-test');
       expect(await keysFor('raadpleger')).not.toContain('klacht-test');

@@ -13,17 +13,12 @@ import { caseTypesTableName, createCaseTypeRepository } from '../../functions/sr
 import { caseOutboxQueueName } from '../../functions/src/adapters/table-storage/outbox-dispatcher.table';
 import { verifyCaseChain } from '../../functions/src/app/audit/verify-case-chain';
 import { publishShippedCaseTypes } from '../../functions/src/app/case-types/publish-shipped-case-types';
-import { loadApiConfig } from '../../functions/src/config';
 import { parseLocalDate } from '../../functions/src/domain/calendar';
 import { computeDeadline } from '../../functions/src/domain/deadlines';
 import { systemClock } from '../../functions/src/ports/event-log';
-import { register } from '../../functions/src/register';
-import { startFunctionsHost, type RunningFunctionsHost } from '../../infra/local/src/functions-host';
 import { decode } from '../../infra/local/src/functions-host/storage-queues';
-import { passwordGrantToken, startM365TestStack, type LocalM365, type M365TestStack } from '../../infra/local/src/m365';
-import { demoTenant, personaUpn, type DemoPersona } from '../../infra/local/src/m365/demo-tenant';
+import { startLocalApi, type CallOptions, type LocalApi } from './support/local-api';
 
-const apiScope = `${demoTenant.apiApp.appIdUri}/${demoTenant.apiApp.scope}`;
 const caseTypesDir = join(__dirname, '../../functions/case-types');
 type Json = Record<string, unknown>;
 
@@ -41,56 +36,28 @@ const aRegistration = (overrides: Json = {}): Json => ({
  * tokens for the demo personas from the local Microsoft 365; the shipped case types published first.
  */
 describe('registering a case on the local stack', () => {
-  let stack: M365TestStack;
-  let m365: LocalM365;
-  let host: RunningFunctionsHost;
-  let api: string;
-  const tokens = new Map<string, string>();
-  const table = (name: string) =>
-    TableClient.fromConnectionString(stack.azurite.connectionString, name, { allowInsecureConnection: true });
+  let local: LocalApi;
+  let stack: LocalApi['stack'];
+  const table = (name: string) => local.table(name);
 
   beforeAll(async () => {
-    stack = await startM365TestStack();
-    m365 = stack.m365;
-    const caseTypes = table(caseTypesTableName);
-    await caseTypes.createTable();
-    const files = readdirSync(caseTypesDir)
-      .filter((name) => name.endsWith('.yaml'))
-      .map((name) => ({ name, text: readFileSync(join(caseTypesDir, name), 'utf8') }));
-    await publishShippedCaseTypes(files, new Date().toISOString(), createCaseTypeRepository(caseTypes));
-    const config = loadApiConfig({
-      ZAAKWERK_ENV: 'local',
-      ZAAKWERK_STORAGE_CONNECTION_STRING: stack.azurite.connectionString,
-      ZAAKWERK_TENANT_ID: demoTenant.tenantId,
-      ZAAKWERK_AUTHORITY: m365.issuer,
-      ZAAKWERK_API_CLIENT_ID: demoTenant.apiApp.clientId,
-      ZAAKWERK_API_APP_ID_URI: demoTenant.apiApp.appIdUri,
-      ZAAKWERK_API_CLIENT_SECRET: demoTenant.apiApp.clientSecret,
-      ZAAKWERK_GRAPH_BASE_URL: m365.graphBaseUrl,
-      ZAAKWERK_BOT_CLIENT_ID: demoTenant.botApp.clientId,
+    local = await startLocalApi({
+      beforeServe: async (started) => {
+        const caseTypes = TableClient.fromConnectionString(started.azurite.connectionString, caseTypesTableName, {
+          allowInsecureConnection: true,
+        });
+        await caseTypes.createTable();
+        const files = readdirSync(caseTypesDir)
+          .filter((name) => name.endsWith('.yaml'))
+          .map((name) => ({ name, text: readFileSync(join(caseTypesDir, name), 'utf8') }));
+        await publishShippedCaseTypes(files, new Date().toISOString(), createCaseTypeRepository(caseTypes));
+      },
     });
-    host = await startFunctionsHost({ name: 'api', port: 0, register: (app) => register(app, { config }), log: () => {} });
-    api = `${host.url}/api/v1`;
+    stack = local.stack;
   });
-  afterAll(async () => {
-    await host?.close();
-    await stack?.stop();
-  });
+  afterAll(() => local?.stop());
 
-  async function tokenFor(login: DemoPersona['login']): Promise<string> {
-    const cached = tokens.get(login);
-    if (cached) return cached;
-    const token = await passwordGrantToken(m365, personaUpn({ login }), demoTenant.password, apiScope);
-    tokens.set(login, token);
-    return token;
-  }
-
-  async function call(method: string, path: string, options: { json?: unknown; headers?: Record<string, string> } = {}) {
-    const headers: Record<string, string> = { authorization: `Bearer ${await tokenFor('behandelaar')}`, ...options.headers };
-    if (options.json !== undefined) headers['content-type'] = 'application/json';
-    const body = options.json === undefined ? undefined : JSON.stringify(options.json);
-    return fetch(`${api}${path}`, { method, headers, ...(body === undefined ? {} : { body }) });
-  }
+  const call = (method: string, path: string, options: CallOptions = {}) => local.call('behandelaar', method, path, options);
   const jsonOf = async (response: Response) => (await response.json()) as Json;
   const errorPaths = (body: Json) =>
     ((body.errors ?? []) as { path: string; code: string }[]).map(({ path, code }) => [path, code]);

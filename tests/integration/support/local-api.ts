@@ -1,0 +1,96 @@
+import { TableClient } from '@azure/data-tables';
+import { loadApiConfig, type ApiConfig } from '../../../functions/src/config';
+import { register } from '../../../functions/src/register';
+import { startFunctionsHost, type RunningFunctionsHost } from '../../../infra/local/src/functions-host';
+import { passwordGrantToken, startM365TestStack, type LocalM365, type M365TestStack } from '../../../infra/local/src/m365';
+import { demoTenant, personaUpn, type DemoPersona } from '../../../infra/local/src/m365/demo-tenant';
+
+export type Login = DemoPersona['login'];
+
+export interface CallOptions {
+  json?: unknown;
+  text?: string;
+  contentType?: string;
+  headers?: Record<string, string>;
+}
+
+/** The API as it runs locally: register(app) in the local Functions host, Azurite, the local Microsoft 365. */
+export interface LocalApi {
+  stack: M365TestStack;
+  m365: LocalM365;
+  host: RunningFunctionsHost;
+  config: ApiConfig;
+  /** e.g. http://localhost:PORT/api/v1 */
+  api: string;
+  table(name: string): TableClient;
+  /** A delegated token for a demo persona (password grant, cached per persona). */
+  tokenFor(login: Login): Promise<string>;
+  /** Calls the API as `login` (or without a token when null). */
+  call(login: Login | null, method: string, path: string, options?: CallOptions): Promise<Response>;
+  stop(): Promise<void>;
+}
+
+export const apiUserScope = `${demoTenant.apiApp.appIdUri}/${demoTenant.apiApp.scope}`;
+
+/**
+ * Starts Azurite and the local Microsoft 365 on free ports and serves the API from its own registration
+ * code; `beforeServe` runs against the fresh storage first (e.g. to publish case types).
+ */
+export async function startLocalApi(opts: { beforeServe?: (stack: M365TestStack) => Promise<void> } = {}): Promise<LocalApi> {
+  const stack = await startM365TestStack();
+  const m365 = stack.m365;
+  try {
+    await opts.beforeServe?.(stack);
+    const config = loadApiConfig({
+      ZAAKWERK_ENV: 'local',
+      ZAAKWERK_STORAGE_CONNECTION_STRING: stack.azurite.connectionString,
+      ZAAKWERK_TENANT_ID: demoTenant.tenantId,
+      ZAAKWERK_AUTHORITY: m365.issuer,
+      ZAAKWERK_API_CLIENT_ID: demoTenant.apiApp.clientId,
+      ZAAKWERK_API_APP_ID_URI: demoTenant.apiApp.appIdUri,
+      ZAAKWERK_API_CLIENT_SECRET: demoTenant.apiApp.clientSecret,
+      ZAAKWERK_GRAPH_BASE_URL: m365.graphBaseUrl,
+      ZAAKWERK_BOT_CLIENT_ID: demoTenant.botApp.clientId,
+    });
+    const host = await startFunctionsHost({ name: 'api', port: 0, register: (app) => register(app, { config }), log: () => {} });
+    const api = `${host.url}/api/v1`;
+    const tokens = new Map<string, string>();
+    const tokenFor = async (login: Login): Promise<string> => {
+      const cached = tokens.get(login);
+      if (cached) return cached;
+      const token = await passwordGrantToken(m365, personaUpn({ login }), demoTenant.password, apiUserScope);
+      tokens.set(login, token);
+      return token;
+    };
+    const call = async (login: Login | null, method: string, path: string, options: CallOptions = {}): Promise<Response> => {
+      const headers: Record<string, string> = { ...options.headers };
+      if (login) headers.authorization = `Bearer ${await tokenFor(login)}`;
+      let body: string | undefined;
+      if (options.json !== undefined) {
+        headers['content-type'] = 'application/json';
+        body = JSON.stringify(options.json);
+      } else if (options.text !== undefined) {
+        headers['content-type'] = options.contentType ?? 'application/yaml';
+        body = options.text;
+      }
+      return fetch(`${api}${path}`, { method, headers, ...(body === undefined ? {} : { body }) });
+    };
+    return {
+      stack,
+      m365,
+      host,
+      config,
+      api,
+      table: (name) => TableClient.fromConnectionString(stack.azurite.connectionString, name, { allowInsecureConnection: true }),
+      tokenFor,
+      call,
+      async stop() {
+        await host.close();
+        await stack.stop();
+      },
+    };
+  } catch (error) {
+    await stack.stop();
+    throw error;
+  }
+}
