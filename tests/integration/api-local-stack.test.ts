@@ -1,17 +1,15 @@
 import { TableClient } from '@azure/data-tables';
-import { startFunctionsHost, type RunningFunctionsHost } from '../../infra/local/src/functions-host';
-import { passwordGrantToken, startM365TestStack, type LocalM365, type M365TestStack } from '../../infra/local/src/m365';
+import type { RunningFunctionsHost } from '../../infra/local/src/functions-host';
+import { passwordGrantToken, type LocalM365, type M365TestStack } from '../../infra/local/src/m365';
 import { demoTenant, personaUpn, type DemoPersona } from '../../infra/local/src/m365/demo-tenant';
 import { upsertWorkQueueEntry, workQueueTableName } from '../../functions/src/adapters/table-storage/work-queue.table';
-import { loadApiConfig } from '../../functions/src/config';
-import { register } from '../../functions/src/register';
+import { apiUserScope as apiScope, startLocalApi } from './support/local-api';
 
 const persona = (login: string) => {
   const found = demoTenant.personas.find((p) => p.login === login);
   if (!found) throw new Error(`no persona ${login}`);
   return found;
 };
-const apiScope = `${demoTenant.apiApp.appIdUri}/${demoTenant.apiApp.scope}`;
 
 /**
  * The API as it runs locally: register(app) served by the local Functions host, configured for
@@ -25,26 +23,8 @@ describe('the API on the local stack', () => {
   const hostLog: string[] = [];
 
   beforeAll(async () => {
-    stack = await startM365TestStack();
-    m365 = stack.m365;
-    const config = loadApiConfig({
-      ZAAKWERK_ENV: 'local',
-      ZAAKWERK_STORAGE_CONNECTION_STRING: stack.azurite.connectionString,
-      ZAAKWERK_TENANT_ID: demoTenant.tenantId,
-      ZAAKWERK_AUTHORITY: m365.issuer,
-      ZAAKWERK_API_CLIENT_ID: demoTenant.apiApp.clientId,
-      ZAAKWERK_API_APP_ID_URI: demoTenant.apiApp.appIdUri,
-      ZAAKWERK_API_CLIENT_SECRET: demoTenant.apiApp.clientSecret,
-      ZAAKWERK_GRAPH_BASE_URL: m365.graphBaseUrl,
-      ZAAKWERK_BOT_CLIENT_ID: demoTenant.botApp.clientId,
-    });
-    host = await startFunctionsHost({
-      name: 'api',
-      port: 0,
-      register: (app) => register(app, { config }),
-      log: (line) => hostLog.push(line),
-    });
-    api = `${host.url}/api/v1`;
+    const local = await startLocalApi({ log: (line) => hostLog.push(line) });
+    ({ stack, m365, host, api } = local);
   });
   afterAll(async () => {
     await host?.close();

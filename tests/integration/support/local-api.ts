@@ -36,7 +36,9 @@ export const apiUserScope = `${demoTenant.apiApp.appIdUri}/${demoTenant.apiApp.s
  * Starts Azurite and the local Microsoft 365 on free ports and serves the API from its own registration
  * code; `beforeServe` runs against the fresh storage first (e.g. to publish case types).
  */
-export async function startLocalApi(opts: { beforeServe?: (stack: M365TestStack) => Promise<void> } = {}): Promise<LocalApi> {
+export async function startLocalApi(
+  opts: { beforeServe?: (stack: M365TestStack) => Promise<void>; log?: (line: string) => void } = {},
+): Promise<LocalApi> {
   const stack = await startM365TestStack();
   const m365 = stack.m365;
   try {
@@ -52,7 +54,12 @@ export async function startLocalApi(opts: { beforeServe?: (stack: M365TestStack)
       ZAAKWERK_GRAPH_BASE_URL: m365.graphBaseUrl,
       ZAAKWERK_BOT_CLIENT_ID: demoTenant.botApp.clientId,
     });
-    const host = await startFunctionsHost({ name: 'api', port: 0, register: (app) => register(app, { config }), log: () => {} });
+    const host = await startFunctionsHost({
+      name: 'api',
+      port: 0,
+      register: (app) => register(app, { config }),
+      log: opts.log ?? (() => {}),
+    });
     const api = `${host.url}/api/v1`;
     const tokens = new Map<string, string>();
     const tokenFor = async (login: Login): Promise<string> => {
