@@ -4,7 +4,7 @@ import type { CaseType, Field } from '../../contract/case-type';
 import { isAfter, parseLocalDate, type LocalDate } from '../../domain/calendar';
 import { versionForNewCase } from '../../domain/case-types';
 import { amsterdamToday, initialCaseState, validateFieldValues, type CaseState } from '../../domain/cases';
-import { canonicalJson, type CaseEventDraft, type EventActor, type EventChannel, type JsonValue } from '../../domain/events';
+import { canonicalJson, type CaseEventDraft, type EventChannel, type JsonValue } from '../../domain/events';
 import type { UserPrincipal } from '../../domain/principal';
 import type { CaseNumbers } from '../../ports/case-numbers';
 import type { CaseStore } from '../../ports/case-store';
@@ -13,6 +13,7 @@ import type { Clock } from '../../ports/event-log';
 import type { IdempotencyScope, IdempotencyStore } from '../../ports/idempotency';
 import type { Logger } from '../../ports/logger';
 import type { OutboxDispatcher } from '../../ports/outbox';
+import { actorOf, defaultChannelOf } from './event-actor';
 import { caseTypeNotStartable, caseTypeUnknown, fieldRulesViolated, invalidCaseInput, malformedFields } from './case-errors';
 
 export interface RegisterCaseDeps {
@@ -106,7 +107,7 @@ async function register(
 
   const number = await deps.caseNumbers.next(defaultCaseNumberPrefix, { year: Number(today.slice(0, 4)) });
   const at = now.toISOString();
-  const channel: EventChannel = request.channel ?? (principal.via === 'bot' ? 'bot' : 'api');
+  const channel: EventChannel = request.channel ?? defaultChannelOf(principal);
   const state = initialCaseState({
     id: (deps.newId ?? randomUUID)(),
     number,
@@ -151,15 +152,6 @@ async function startableVersion(deps: RegisterCaseDeps, key: string, on: LocalDa
 
 /** Published versions carry their fragments resolved; a reference left over would be a storage bug. */
 const publishedFields = (caseType: CaseType): Field[] => caseType.fields.filter((field): field is Field => 'type' in field);
-
-/** The bot acts for a user: the bot is the actor, the user whom it acted for is recorded too. */
-function actorOf(principal: UserPrincipal): { actor: EventActor; onBehalfOf?: { id: string; name: string } } {
-  const user = { id: principal.oid, name: principal.name };
-  if (principal.via === 'bot' && principal.actingAppId) {
-    return { actor: { id: principal.actingAppId, name: 'Zaakwerk bot', kind: 'app' }, onBehalfOf: user };
-  }
-  return { actor: { ...user, kind: 'user' } };
-}
 
 /** What the audit trail records of a registration: the initial state without bookkeeping. */
 function registeredData(state: CaseState): JsonValue {

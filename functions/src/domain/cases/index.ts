@@ -4,3 +4,18 @@ export { validateFieldValues, type FieldIssue, type FieldIssueCode, type FieldVa
 export { initialCaseState, initialDeadline, type NewCase } from './initial-state';
 export { caseAbilities, type CaseAbilities } from './case-abilities';
 export { amsterdamToday } from './amsterdam-today';
+export {
+  takeCase,
+  assignCase,
+  releaseCase,
+  updateCaseDetails,
+  tickChecklistItem,
+  movePhase,
+  type ChangeStamp,
+  type Transition,
+  type DetailsChange,
+  type Person,
+} from './case-transitions';
+export { phaseGates, type UnmetGate } from './phase-gates';
+export { publishedRules, type PublishedRules } from './published-type';
+export { renderTimelineEntry, type TimelineEntry } from './timeline';
