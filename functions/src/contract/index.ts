@@ -7,6 +7,7 @@ export * from './problem';
 export * from './me';
 export * from './case-summary';
 export * from './case';
+export * from './case-lifecycle';
 export * from './health';
 export * from './case-type';
 export { globalRoles, type GlobalRole } from '../domain/roles';

@@ -1,6 +1,7 @@
 import { OpenAPIRegistry, OpenApiGeneratorV31 } from '@asteasolutions/zod-to-openapi';
 import { z } from 'zod';
 import { CaseIdParamsSchema, CaseSchema, RegisterCaseRequestSchema } from './case';
+import { caseLifecyclePaths, describeCaseLifecycleApi } from './case-lifecycle.openapi';
 import { CaseListQuerySchema, CaseListSchema } from './case-summary';
 import { caseTypePaths, describeCaseTypeApi } from './case-types.openapi';
 import { HealthSchema } from './health';
@@ -14,6 +15,7 @@ export const documentedPaths = [
   '/v1/cases',
   '/v1/cases/{id}',
   '/v1/openapi.json',
+  ...caseLifecyclePaths,
   ...caseTypePaths,
 ] as const;
 
@@ -117,6 +119,7 @@ function describeApi(registry: OpenAPIRegistry): void {
       ...authProblems,
     },
   });
+  describeCaseLifecycleApi(registry, secured);
   describeCaseTypeApi(registry, secured);
   registry.registerPath({
     method: 'get',

@@ -14,7 +14,14 @@ import {
 } from './handlers/case-type-versions.handler';
 import { getCaseTypeVersionEndpoint, listCaseTypesEndpoint, listCaseTypeVersionsEndpoint } from './handlers/case-types.handler';
 import { notFoundEndpoint, preflightEndpoint } from './handlers/fallback.handler';
+import { assignCaseEndpoint } from './handlers/assign-case.handler';
+import { getCaseTimelineEndpoint } from './handlers/get-case-timeline.handler';
 import { getCaseEndpoint } from './handlers/get-case.handler';
+import { moveCasePhaseEndpoint } from './handlers/move-case-phase.handler';
+import { releaseCaseEndpoint } from './handlers/release-case.handler';
+import { takeCaseEndpoint } from './handlers/take-case.handler';
+import { tickChecklistItemEndpoint } from './handlers/tick-checklist-item.handler';
+import { updateCaseEndpoint } from './handlers/update-case.handler';
 import { healthEndpoint } from './handlers/health.handler';
 import { listCasesEndpoint } from './handlers/list-cases.handler';
 import { meEndpoint } from './handlers/me.handler';
@@ -32,6 +39,13 @@ export function createEndpoints(deps: Dependencies): AnyEndpoint[] {
     listCasesEndpoint(deps),
     registerCaseEndpoint(deps),
     getCaseEndpoint(deps),
+    updateCaseEndpoint(deps),
+    takeCaseEndpoint(deps),
+    assignCaseEndpoint(deps),
+    releaseCaseEndpoint(deps),
+    moveCasePhaseEndpoint(deps),
+    tickChecklistItemEndpoint(deps),
+    getCaseTimelineEndpoint(deps),
     listCaseTypesEndpoint(deps),
     createCaseTypeDraftEndpoint(deps),
     getCaseTypeDraftEndpoint(deps),

@@ -36,3 +36,30 @@ export const fieldRulesViolated = (issues: readonly FieldIssue[]) =>
       errors: fieldErrors(issues, 'body.fields'),
     },
   );
+
+/** 409: take is for unassigned cases; someone else's case is reassigned with assign. */
+export const caseAlreadyAssigned = (name: string) =>
+  new DomainError('conflict', 'case.already-assigned', `The case is assigned to ${name}; use assign to reassign it`);
+
+/** 422: the assignee is not a user of this tenant. */
+export const assigneeUnknown = (id: string) =>
+  new AppError('rule-violation', 'case.assignee-unknown', `There is no user ${id}`, {
+    errors: [{ path: 'body.assigneeId', code: 'case.assignee-unknown', message: `There is no user ${id}` }],
+  });
+
+/** 422: the checklist item is not in that phase of the case's type. */
+export const checklistItemUnknown = (phase: string, item: string) =>
+  new AppError('rule-violation', 'case.checklist-item-unknown', `Phase ${phase} has no checklist item ${item}`, {
+    errors: [{ path: 'body.item', code: 'case.checklist-item-unknown', message: `Phase ${phase} has no checklist item ${item}` }],
+  });
+
+/** 422: a phase move with every unmet gate listed. */
+export const phaseGatesUnmet = (target: string, gates: readonly { path: string; code: string; message: string }[]) =>
+  new AppError(
+    'rule-violation',
+    'case.phase-gates-unmet',
+    `The case cannot move to ${target}: ${gates.length} condition(s) unmet`,
+    {
+      errors: gates.map(({ path, code, message }) => ({ path, code, message })),
+    },
+  );

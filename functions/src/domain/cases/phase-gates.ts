@@ -4,7 +4,8 @@ import type { PublishedRules } from './published-type';
 
 /** One condition that keeps a case from moving to a phase. */
 export interface UnmetGate {
-  code: 'phase.unknown' | 'phase.same' | 'checklist.item-open' | 'field.required-missing' | 'phase.entry-rule-failed';
+  code:
+    'phase.unknown' | 'phase.same' | 'phase.final' | 'checklist.item-open' | 'field.required-missing' | 'phase.entry-rule-failed';
   /** Where it is: `phase`, `checklist.<phase>.<item>`, `fields.<key>`, `phase.entryRule`. */
   path: string;
   message: string;
@@ -20,6 +21,10 @@ export function phaseGates(
   target: string,
 ): UnmetGate[] {
   if (target === state.phase.key) return [{ code: 'phase.same', path: 'phase', message: `The case is already in ${target}` }];
+  // The final phase is entered by closing the case with an outcome (its gates apply there).
+  if (caseType.phases.find((phase) => phase.key === target)?.final) {
+    return [{ code: 'phase.final', path: 'phase', message: `${target} is the final phase: close the case instead` }];
+  }
   const current = caseType.phases.find((phase) => phase.key === state.phase.key);
   const open = (current?.checklist ?? [])
     .filter((item) => item.required && state.checklist[state.phase.key]?.[item.key] !== true)
