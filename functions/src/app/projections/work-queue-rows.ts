@@ -1,0 +1,65 @@
+import type { CaseState } from '../../domain/cases';
+
+/** Partitions of the WorkQueue table this projection writes: one queue per assignee and one per case type. */
+export const assigneeQueueKey = (assigneeId: string): string => `assignee:${assigneeId}`;
+export const caseTypeQueueKey = (caseTypeKey: string): string => `caseType:${caseTypeKey}`;
+
+/** Sorts after every real date, so cases without a deadline come last (same as the work-queue reader). */
+const noDeadline = '9999-12-31';
+export const workQueueRowKeyFor = (finalDeadline: string | null, caseId: string): string =>
+  `${finalDeadline ?? noDeadline}|${caseId}`;
+
+/** The columns of a work-queue row; null values are left out when written (Table Storage has no null). */
+export interface WorkQueueRowColumns {
+  caseId: string;
+  number: string;
+  title: string;
+  caseTypeKey: string;
+  caseTypeName: string;
+  status: CaseState['status'];
+  phaseKey: string | null;
+  phaseName: string | null;
+  finalDeadline: string | null;
+  receivedOn: string;
+  assigneeId: string | null;
+  assigneeName: string | null;
+  confidentiality: CaseState['confidentiality'];
+}
+
+export interface WorkQueueRow {
+  partitionKey: string;
+  rowKey: string;
+  columns: WorkQueueRowColumns;
+}
+
+/**
+ * The work-queue rows a case should have, from its current state alone (pure; the projector and the
+ * rebuild both use it). A closed case is in no queue. An open or suspended case is in its case type's
+ * queue, and in its assignee's queue when it has one. Team/group queues (issue 4) will be one more
+ * partition here, e.g. `team:<groupId>`, once the state records a team.
+ */
+export function expectedWorkQueueRows(state: CaseState): WorkQueueRow[] {
+  if (state.status === 'closed') return [];
+  const columns: WorkQueueRowColumns = {
+    caseId: state.id,
+    number: state.number,
+    title: state.title,
+    caseTypeKey: state.caseType.key,
+    caseTypeName: state.caseType.name,
+    status: state.status,
+    phaseKey: state.phase.key,
+    phaseName: state.phase.name,
+    finalDeadline: state.deadline.final,
+    receivedOn: state.receivedOn,
+    assigneeId: state.assignee?.id ?? null,
+    assigneeName: state.assignee?.name ?? null,
+    confidentiality: state.confidentiality,
+  };
+  const rowKey = workQueueRowKeyFor(state.deadline.final, state.id);
+  const rows: WorkQueueRow[] = [{ partitionKey: caseTypeQueueKey(state.caseType.key), rowKey, columns }];
+  if (state.assignee) rows.unshift({ partitionKey: assigneeQueueKey(state.assignee.id), rowKey, columns });
+  return rows;
+}
+
+/** A row's identity in the table, for set comparisons. */
+export const rowIdentity = (row: { partitionKey: string; rowKey: string }): string => `${row.partitionKey}\n${row.rowKey}`;

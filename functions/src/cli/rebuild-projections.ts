@@ -1,0 +1,63 @@
+import { DefaultAzureCredential, type TokenCredential } from '@azure/identity';
+import { casesTableName, createTableCaseStore, outboxPendingTableName } from '../adapters/table-storage/case-store.table';
+import { createTableEventLog } from '../adapters/table-storage/case-store-events.table';
+import { createTableClient } from '../adapters/table-storage/table-clients';
+import { workQueueTableName } from '../adapters/table-storage/work-queue.table';
+import {
+  allWorkQueueRows,
+  createWorkQueueProjectionStore,
+  workQueueIndexTableName,
+} from '../adapters/table-storage/work-queue-projection.table';
+import { describeDifference, rebuildWorkQueue, type RebuildDeps } from '../app/projections/rebuild-work-queue';
+import { loadApiConfigFromProcess } from '../config';
+import { systemClock } from '../ports/event-log';
+
+const usage = 'usage: npm run projections:rebuild [-- --apply]';
+
+/**
+ * Compares the work-queue read model with every case's current state and prints each difference;
+ * `--apply` fixes them. Resolves to the exit code: 0 no differences (or all fixed), 1 differences
+ * found and not applied, 2 usage error.
+ */
+export async function runRebuildProjections(
+  argv: readonly string[],
+  deps: RebuildDeps & { write: (line: string) => void },
+): Promise<number> {
+  if (argv.length > 1 || (argv.length === 1 && argv[0] !== '--apply')) {
+    deps.write(usage);
+    return 2;
+  }
+  const apply = argv[0] === '--apply';
+  const differences = await rebuildWorkQueue(deps, { apply });
+  for (const difference of differences) deps.write(describeDifference(difference));
+  deps.write(
+    differences.length === 0
+      ? 'work queues: no differences'
+      : `work queues: ${differences.length} difference(s)${apply ? ', fixed' : '; run with --apply to fix them'}`,
+  );
+  return differences.length === 0 || apply ? 0 : 1;
+}
+
+async function main(): Promise<void> {
+  const config = loadApiConfigFromProcess();
+  let credential: TokenCredential | undefined;
+  const azureCredential = () => (credential ??= new DefaultAzureCredential());
+  const table = (name: string) => createTableClient(config.storage, name, azureCredential);
+  const cases = table(casesTableName);
+  const workQueue = table(workQueueTableName);
+  const deps: RebuildDeps = {
+    caseStore: createTableCaseStore({ cases, outboxPending: table(outboxPendingTableName), clock: systemClock }),
+    eventLog: createTableEventLog(cases),
+    store: createWorkQueueProjectionStore({ workQueue, index: table(workQueueIndexTableName) }),
+    storedRows: () => allWorkQueueRows(workQueue),
+  };
+  const write = (line: string) => process.stdout.write(`${line}\n`);
+  process.exitCode = await runRebuildProjections(process.argv.slice(2), { ...deps, write });
+}
+
+if (require.main === module) {
+  main().catch((error: unknown) => {
+    process.stderr.write(`projections:rebuild failed: ${error instanceof Error ? error.message : String(error)}\n`);
+    process.exitCode = 2;
+  });
+}
