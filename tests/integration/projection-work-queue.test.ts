@@ -8,6 +8,7 @@ import {
 } from '../../functions/src/adapters/table-storage/case-store.table';
 import { createTableEventLog } from '../../functions/src/adapters/table-storage/case-store-events.table';
 import { caseTypesTableName, createCaseTypeRepository } from '../../functions/src/adapters/table-storage/case-types.table';
+import { createOutboxDispatcher, caseOutboxQueueName } from '../../functions/src/adapters/table-storage/outbox-dispatcher.table';
 import { workQueueTableName } from '../../functions/src/adapters/table-storage/work-queue.table';
 import {
   allWorkQueueRows,
@@ -19,8 +20,12 @@ import { projectWorkQueue } from '../../functions/src/app/projections/project-wo
 import { runRebuildProjections } from '../../functions/src/cli/rebuild-projections';
 import type { CaseState } from '../../functions/src/domain/cases';
 import type { CaseStore } from '../../functions/src/ports/case-store';
+import type { Logger } from '../../functions/src/ports/logger';
+import { registerWorkQueueProjector } from '../../functions/src/projections/work-queue.projector';
+import { startFunctionsHost } from '../../infra/local/src/functions-host';
 import { systemClock } from '../../functions/src/ports/event-log';
 import { demoTenant } from '../../infra/local/src/m365/demo-tenant';
+import { QueueClient } from '@azure/storage-queue';
 import { startLocalApi, type LocalApi, type Login } from './support/local-api';
 
 const caseTypesDir = join(__dirname, '../../functions/case-types');
@@ -199,5 +204,68 @@ describe('the work-queue projection on the local stack', () => {
     await expect(rebuild([])).resolves.toEqual({ exitCode: 0, lines: ['work queues: no differences'] });
     expect(await inMyQueue('behandelaar')).toEqual([]);
     expect(await inMyQueue('behandelaar2')).toEqual([expect.objectContaining({ id: caseId, title: 'Dakkapel Dorpsstraat 1' })]);
+  });
+
+  it('is run by the queue trigger for the messages the API dispatches', async () => {
+    const silent: Logger = { debug() {}, info() {}, warn() {}, error() {}, child: () => silent };
+    // The projector on its own local Functions host, polling case-outbox on the same Azurite.
+    const projectorHost = await startFunctionsHost({
+      name: 'projector',
+      port: 0,
+      storageConnectionString: local.stack.azurite.connectionString,
+      register: (app) =>
+        registerWorkQueueProjector(app, { caseStore, loggerFor: () => silent, config: local.config, store: deps.store }),
+      log: () => undefined,
+    });
+    try {
+      const response = await local.call('behandelaar', 'POST', '/cases', {
+        json: {
+          caseType: 'omgevingsvergunning',
+          title: 'Schuur Kerkpad 7',
+          receivedOn: '2026-03-09',
+          parties: [],
+          fields: { projectomschrijving: 'Schuur', locatie: 'Kerkpad 7', bouwkosten: 5000 },
+        },
+      });
+      expect(response.status).toBe(201);
+      caseId = String(((await response.json()) as Json).id);
+      const loaded = await caseStore.load<CaseState>(caseId);
+      if (!loaded) throw new Error('the case should exist');
+      const outboxPending = local.table(outboxPendingTableName);
+      const committed = await caseStore.commit(caseId, {
+        expected: loaded,
+        state: { ...loaded.state, assignee: persona('behandelaar') },
+        events: [
+          {
+            type: 'case.assigned',
+            occurredAt: new Date().toISOString(),
+            actor: { id: 'test', name: 'Test', kind: 'system' },
+            channel: 'system',
+            data: {},
+          },
+        ],
+        outbox: [{ type: 'case.changed', payload: { caseId } }],
+      });
+      const dispatcher = createOutboxDispatcher({
+        cases: local.table(casesTableName),
+        outboxPending,
+        queue: new QueueClient(local.stack.azurite.connectionString, caseOutboxQueueName),
+        clock: systemClock,
+      });
+      expect(await dispatcher.dispatchOutbox(caseId, committed.outboxMarker)).toBe(1);
+
+      const deadline = Date.now() + 15_000;
+      let found = await inMyQueue('behandelaar');
+      while (found.length === 0 && Date.now() < deadline) {
+        await new Promise((resolve) => setTimeout(resolve, 200));
+        found = await inMyQueue('behandelaar');
+      }
+      expect(found).toEqual([
+        expect.objectContaining({ id: caseId, title: 'Schuur Kerkpad 7', assignee: persona('behandelaar') }),
+      ]);
+      expect((await deps.store.readIndex(caseId))?.sequence).toBe(committed.head.sequence);
+    } finally {
+      await projectorHost.close();
+    }
   });
 });
