@@ -124,6 +124,27 @@ describe('handling a case through its lifecycle on the local stack', () => {
     expect(await eventCount()).toBe(before + 1);
   });
 
+  it('lists every invalid field of a PATCH: 400 for unknown or mistyped values, 422 for broken field rules', async () => {
+    const malformed = await change('PATCH', '', { fields: { onbekend: 1, bouwkosten: 'veel' } });
+    expect(malformed.status).toBe(400);
+    const body = await jsonOf(malformed);
+    expect(body.code).toBe('case.invalid');
+    const listed = (body.errors as { path: string; code: string }[]).map(({ path, code }) => [path, code]);
+    expect(listed.sort()).toEqual([
+      ['body.fields.bouwkosten', 'field.type-mismatch'],
+      ['body.fields.onbekend', 'field.unknown'],
+    ]);
+    const broken = await change('PATCH', '', { fields: { bouwkosten: -5 } });
+    expect(broken.status).toBe(422);
+    expect((await jsonOf(broken)).code).toBe('case.field-rules-violated');
+  });
+
+  it('refuses to take a case someone else has with 409', async () => {
+    const refused = await local.call('behandelaar2', 'POST', `/cases/${caseId}/take`, { headers: { 'if-match': etag } });
+    expect(refused.status).toBe(409);
+    expect((await jsonOf(refused)).code).toBe('case.already-assigned');
+  });
+
   it('assigns to a user of the tenant by id, refuses an unknown user with 422, and releases', async () => {
     const unknown = await change('POST', '/assign', { assigneeId: '00000000-0000-4000-8000-00000000dead' });
     expect(unknown.status).toBe(422);
