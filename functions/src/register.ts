@@ -3,6 +3,7 @@ import { loadApiConfigFromProcess } from './config';
 import { createEndpoints } from './http/endpoints';
 import { toHttpHandler } from './http/pipeline';
 import type { FunctionsApp } from './hosting/functions-app';
+import { registerWorkQueueProjector } from './projections/work-queue.projector';
 import { registerOutboxSweep } from './timers/outbox-sweep.timer';
 
 export type { Dependencies } from './composition-root';
@@ -33,4 +34,5 @@ export function register(app: FunctionsApp, deps: Partial<Dependencies> = {}): v
     });
   }
   registerOutboxSweep(app, dependencies);
+  registerWorkQueueProjector(app, dependencies);
 }

@@ -1,7 +1,6 @@
 import { readFileSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { TableClient } from '@azure/data-tables';
-import { QueueClient } from '@azure/storage-queue';
 import { caseNumbersTableName } from '../../functions/src/adapters/table-storage/case-numbers.table';
 import { createTableEventLog } from '../../functions/src/adapters/table-storage/case-store-events.table';
 import {
@@ -10,13 +9,12 @@ import {
   outboxPendingTableName,
 } from '../../functions/src/adapters/table-storage/case-store.table';
 import { caseTypesTableName, createCaseTypeRepository } from '../../functions/src/adapters/table-storage/case-types.table';
-import { caseOutboxQueueName } from '../../functions/src/adapters/table-storage/outbox-dispatcher.table';
+import { workQueueTableName } from '../../functions/src/adapters/table-storage/work-queue.table';
 import { verifyCaseChain } from '../../functions/src/app/audit/verify-case-chain';
 import { publishShippedCaseTypes } from '../../functions/src/app/case-types/publish-shipped-case-types';
 import { parseLocalDate } from '../../functions/src/domain/calendar';
 import { computeDeadline } from '../../functions/src/domain/deadlines';
 import { systemClock } from '../../functions/src/ports/event-log';
-import { decode } from '../../infra/local/src/functions-host/storage-queues';
 import { startLocalApi, type CallOptions, type LocalApi } from './support/local-api';
 
 const caseTypesDir = join(__dirname, '../../functions/case-types');
@@ -37,7 +35,6 @@ const aRegistration = (overrides: Json = {}): Json => ({
  */
 describe('registering a case on the local stack', () => {
   let local: LocalApi;
-  let stack: LocalApi['stack'];
   const table = (name: string) => local.table(name);
 
   beforeAll(async () => {
@@ -53,7 +50,6 @@ describe('registering a case on the local stack', () => {
         await publishShippedCaseTypes(files, new Date().toISOString(), createCaseTypeRepository(caseTypes));
       },
     });
-    stack = local.stack;
   });
   afterAll(() => local?.stop());
 
@@ -121,17 +117,19 @@ describe('registering a case on the local stack', () => {
       });
     });
 
-    it('puts the outbox message on the case-outbox queue', async () => {
-      const queue = new QueueClient(stack.azurite.connectionString, caseOutboxQueueName);
-      const { peekedMessageItems } = await queue.peekMessages({ numberOfMessages: 32 });
-      const messages = peekedMessageItems.map((item) => decode(item.messageText) as Json);
-      expect(messages).toContainEqual(
-        expect.objectContaining({
-          caseId: registered.id,
-          type: 'case.registered',
-          payload: { caseId: registered.id, number: registered.number, caseType: 'omgevingsvergunning' },
-        }),
-      );
+    it('dispatches the outbox message to the work-queue projector, which puts the case in its case type queue', async () => {
+      const rows = table(workQueueTableName);
+      const inCaseTypeQueue = async () => {
+        for await (const row of rows.listEntities<{ caseId: string }>({
+          queryOptions: { filter: "PartitionKey eq 'caseType:omgevingsvergunning'" },
+        })) {
+          if (row.caseId === registered.id) return true;
+        }
+        return false;
+      };
+      const deadline = Date.now() + 15_000;
+      while (!(await inCaseTypeQueue().catch(() => false)) && Date.now() < deadline) await new Promise((r) => setTimeout(r, 200));
+      expect(await inCaseTypeQueue()).toBe(true);
     });
   });
 

@@ -56,6 +56,7 @@ describe('the bot with the API on the local stack', () => {
       name: 'api',
       port: 0,
       register: (app) => registerApi(app, { config: apiConfig }),
+      storageConnectionString: stack.azurite.connectionString,
       log: () => undefined,
     });
     const botConfig = loadBotConfig({

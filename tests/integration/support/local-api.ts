@@ -58,6 +58,7 @@ export async function startLocalApi(
       name: 'api',
       port: 0,
       register: (app) => register(app, { config }),
+      storageConnectionString: stack.azurite.connectionString,
       log: opts.log ?? (() => {}),
     });
     const api = `${host.url}/api/v1`;
