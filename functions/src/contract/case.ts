@@ -69,7 +69,14 @@ export const CaseSchema = z
       planned: localDate.nullable().meta({ description: 'Service-norm target, or null' }),
       suspendedDays: z.number().int(),
     }),
-    suspensions: z.array(z.object({ from: localDate, until: localDate.nullable(), reason: z.string() })),
+    suspensions: z.array(
+      z.object({
+        from: localDate,
+        until: localDate.nullable(),
+        reason: z.string(),
+        term: z.string().meta({ description: 'The term given to the applicant to supplement (ISO 8601 duration)' }),
+      }),
+    ),
     extensions: z.array(z.object({ duration: z.string(), reason: z.string() })),
     assignee: z.object({ id: z.string(), name: z.string() }).nullable(),
     parties: z.array(z.object({ role: z.string(), name: z.string(), email: z.string().nullable() })),

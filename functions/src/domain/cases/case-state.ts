@@ -19,7 +19,8 @@ export type CaseState = {
   phase: { key: string; name: string };
   receivedOn: string;
   deadline: { final: string | null; planned: string | null; suspendedDays: number };
-  suspensions: { from: string; until: string | null; reason: string }[];
+  /** `term`: the term given to the applicant (a request without one does not suspend, DUTCH-RULES §1). */
+  suspensions: { from: string; until: string | null; reason: string; term: string }[];
   extensions: { duration: string; reason: string }[];
   assignee: { id: string; name: string } | null;
   parties: CaseParty[];

@@ -19,3 +19,13 @@ export {
 export { phaseGates, type UnmetGate } from './phase-gates';
 export { publishedRules, type PublishedRules } from './published-type';
 export { renderTimelineEntry, type TimelineEntry } from './timeline';
+export {
+  suspendCase,
+  resumeCase,
+  extendCase,
+  type DeadlineRules,
+  suspensionNotAllowed,
+  alreadySuspended,
+  notSuspended,
+  extensionNotAllowed,
+} from './deadline-transitions';

@@ -1,4 +1,5 @@
 import type { CaseEvent, EventChannel, JsonValue } from '../events';
+import { deadlineSummary } from './deadline-summary';
 
 /** One line of a case's timeline: an event as people read it, in Dutch and English. */
 export interface TimelineEntry {
@@ -59,6 +60,10 @@ function summaryOf(event: CaseEvent, who: string, changes: TimelineEntry['change
         ? { nl: `${who} heeft checklistpunt ${item} afgevinkt`, en: `${who} ticked checklist item ${item}` }
         : { nl: `${who} heeft checklistpunt ${item} weer opengezet`, en: `${who} unticked checklist item ${item}` };
     }
+    case 'case.suspended':
+    case 'case.resumed':
+    case 'case.extended':
+      return deadlineSummary(event.type, who, before, after);
     default:
       return { nl: `${who}: ${event.type}`, en: `${who}: ${event.type}` };
   }

@@ -1,0 +1,93 @@
+import type { JsonValue } from '../events';
+
+type Json = { [key: string]: JsonValue };
+const isObject = (value: JsonValue | undefined): value is Json =>
+  typeof value === 'object' && value !== null && !Array.isArray(value);
+const text = (value: JsonValue | undefined): string => (typeof value === 'string' ? value : '?');
+
+const nlMonths = [
+  'januari',
+  'februari',
+  'maart',
+  'april',
+  'mei',
+  'juni',
+  'juli',
+  'augustus',
+  'september',
+  'oktober',
+  'november',
+  'december',
+];
+const enMonths = [
+  'January',
+  'February',
+  'March',
+  'April',
+  'May',
+  'June',
+  'July',
+  'August',
+  'September',
+  'October',
+  'November',
+  'December',
+];
+
+/** `2025-04-28` as "28 april" / "28 April" (the year is left out, as people say it). */
+function dateIn(value: JsonValue | undefined, months: readonly string[]): string {
+  if (typeof value !== 'string') return '?';
+  const [, month, day] = value.split('-').map(Number);
+  return `${day ?? '?'} ${months[(month ?? 0) - 1] ?? '?'}`;
+}
+
+const finalOf = (side: Json): JsonValue => (isObject(side.deadline) ? (side.deadline.final ?? null) : null);
+
+/**
+ * Timeline sentences for suspend, resume and extend, with the moved final date, e.g. "Uiterste datum
+ * verschoven van 28 april naar 7 mei: 9 dagen opgeschort (wacht op aanvulling)".
+ */
+export function deadlineSummary(type: string, who: string, before: Json, after: Json): { nl: string; en: string } {
+  const from = finalOf(before);
+  const to = finalOf(after);
+  const suspension = isObject(after.suspension) ? after.suspension : {};
+  const extension = isObject(after.extension) ? after.extension : {};
+  const moved = (nlCause: string, enCause: string) =>
+    from === to
+      ? {
+          nl: `Uiterste datum blijft ${dateIn(to, nlMonths)}: ${nlCause}`,
+          en: `Deadline stays ${dateIn(to, enMonths)}: ${enCause}`,
+        }
+      : {
+          nl: `Uiterste datum verschoven van ${dateIn(from, nlMonths)} naar ${dateIn(to, nlMonths)}: ${nlCause}`,
+          en: `Deadline moved from ${dateIn(from, enMonths)} to ${dateIn(to, enMonths)}: ${enCause}`,
+        };
+  if (type === 'case.suspended') {
+    const reason = text(suspension.reason);
+    const on = suspension.from;
+    return {
+      nl: `${who} heeft de zaak opgeschort vanaf ${dateIn(on, nlMonths)} (${reason}); termijn aanvrager ${text(suspension.term)}; uiterste datum (was ${dateIn(from, nlMonths)}) onbekend tot hervatting`,
+      en: `${who} suspended the case from ${dateIn(on, enMonths)} (${reason}); applicant's term ${text(suspension.term)}; deadline (was ${dateIn(from, enMonths)}) unknown until resumed`,
+    };
+  }
+  if (type === 'case.resumed') {
+    // While suspended the final date was unknown: the event carries the one from before the suspension.
+    const previous = after.movedFrom ?? null;
+    const days = typeof after.days === 'number' ? after.days : 0;
+    const reason = text(suspension.reason);
+    const sentence =
+      previous === to
+        ? { nl: `Uiterste datum blijft ${dateIn(to, nlMonths)}`, en: `Deadline stays ${dateIn(to, enMonths)}` }
+        : {
+            nl: `Uiterste datum verschoven van ${dateIn(previous, nlMonths)} naar ${dateIn(to, nlMonths)}`,
+            en: `Deadline moved from ${dateIn(previous, enMonths)} to ${dateIn(to, enMonths)}`,
+          };
+    return {
+      nl: `${sentence.nl}: ${days} dagen opgeschort (${reason})`,
+      en: `${sentence.en}: ${days} days suspended (${reason})`,
+    };
+  }
+  const reason = text(extension.reason);
+  const duration = text(extension.duration);
+  return moved(`verlengd met ${duration} (${reason})`, `extended by ${duration} (${reason})`);
+}
