@@ -5,7 +5,10 @@ import {
   AssignCaseRequestSchema,
   CaseTimelineQuerySchema,
   CaseTimelineSchema,
+  ExtendCaseRequestSchema,
   MoveCasePhaseRequestSchema,
+  ResumeCaseRequestSchema,
+  SuspendCaseRequestSchema,
   TickChecklistItemRequestSchema,
   UpdateCaseRequestSchema,
 } from './case-lifecycle';
@@ -18,6 +21,9 @@ export const caseLifecyclePaths = [
   '/v1/cases/{id}/release',
   '/v1/cases/{id}/phase',
   '/v1/cases/{id}/checklist',
+  '/v1/cases/{id}/suspend',
+  '/v1/cases/{id}/resume',
+  '/v1/cases/{id}/extend',
   '/v1/cases/{id}/timeline',
 ] as const;
 
@@ -91,6 +97,44 @@ export function describeCaseLifecycleApi(registry: OpenAPIRegistry, secured: { e
     TickChecklistItemRequestSchema,
     {
       422: problem('The phase has no such checklist item (`case.checklist-item-unknown`)'),
+    },
+  );
+  change(
+    registry,
+    secured,
+    '/v1/cases/{id}/suspend',
+    'post',
+    'Suspend the term while the applicant supplements (Awb 4:15)',
+    SuspendCaseRequestSchema,
+    {
+      409: problem(
+        'Closed (`case.closed`), the type does not allow suspension (`case.suspension-not-allowed`) or already suspended (`case.already-suspended`)',
+      ),
+      422: problem('The date is before receipt (`deadline.suspension-before-receipt`)'),
+    },
+  );
+  change(
+    registry,
+    secured,
+    '/v1/cases/{id}/resume',
+    'post',
+    'End the suspension: the information arrived',
+    ResumeCaseRequestSchema,
+    {
+      409: problem('Closed (`case.closed`) or not suspended (`case.not-suspended`)'),
+      422: problem('The date is before the suspension began (`deadline.suspension-ends-before-start`)'),
+    },
+  );
+  change(
+    registry,
+    secured,
+    '/v1/cases/{id}/extend',
+    'post',
+    'Extend the decision term (Awb 4:14 / 7:10)',
+    ExtendCaseRequestSchema,
+    {
+      409: problem('Closed (`case.closed`) or the type does not allow extension (`case.extension-not-allowed`)'),
+      422: problem("All extensions together exceed the type's maximum (`deadline.extension-exceeds-maximum`)"),
     },
   );
   registry.registerPath({

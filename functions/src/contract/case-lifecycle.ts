@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { eventChannels } from '../domain/events/case-event';
+import { IsoDurationSchema } from './case-type';
 
 const key = z.string().min(1).max(64);
 
@@ -30,6 +31,34 @@ export const TickChecklistItemRequestSchema = z
   .object({ phase: key, item: key, done: z.boolean() })
   .strict()
   .meta({ id: 'TickChecklistItemRequest' });
+
+const localDate = z.iso.date().meta({ description: 'Local date (Europe/Amsterdam), YYYY-MM-DD' });
+const reason = z.string().trim().min(1).max(500);
+
+/** POST /api/v1/cases/{id}/suspend (If-Match): the request to the applicant to supplement (Awb 4:15). */
+export const SuspendCaseRequestSchema = z
+  .object({
+    on: localDate.meta({ description: 'The day of the request to the applicant' }),
+    reason: reason.meta({ example: 'wacht op aanvulling' }),
+    term: IsoDurationSchema.meta({
+      description: 'The term given to the applicant; a request without its own term does not suspend (case law)',
+      example: 'P2W',
+    }),
+  })
+  .strict()
+  .meta({ id: 'SuspendCaseRequest' });
+
+/** POST /api/v1/cases/{id}/resume (If-Match): the day the information arrived. */
+export const ResumeCaseRequestSchema = z
+  .object({ on: localDate.meta({ description: 'The day the information arrived (not itself suspended)' }) })
+  .strict()
+  .meta({ id: 'ResumeCaseRequest' });
+
+/** POST /api/v1/cases/{id}/extend (If-Match): verdaging (Awb 4:14 / 7:10). */
+export const ExtendCaseRequestSchema = z
+  .object({ duration: IsoDurationSchema.meta({ example: 'P6W' }), reason })
+  .strict()
+  .meta({ id: 'ExtendCaseRequest' });
 
 export const CaseTimelineQuerySchema = z.object({
   limit: z.coerce.number().int().min(1).max(200).default(50),
@@ -65,5 +94,8 @@ export type UpdateCaseRequest = z.infer<typeof UpdateCaseRequestSchema>;
 export type AssignCaseRequest = z.infer<typeof AssignCaseRequestSchema>;
 export type MoveCasePhaseRequest = z.infer<typeof MoveCasePhaseRequestSchema>;
 export type TickChecklistItemRequest = z.infer<typeof TickChecklistItemRequestSchema>;
+export type SuspendCaseRequest = z.infer<typeof SuspendCaseRequestSchema>;
+export type ResumeCaseRequest = z.infer<typeof ResumeCaseRequestSchema>;
+export type ExtendCaseRequest = z.infer<typeof ExtendCaseRequestSchema>;
 export type TimelineEntryBody = z.infer<typeof TimelineEntrySchema>;
 export type CaseTimeline = z.infer<typeof CaseTimelineSchema>;

@@ -18,6 +18,7 @@ import { assignCaseEndpoint } from './handlers/assign-case.handler';
 import { getCaseTimelineEndpoint } from './handlers/get-case-timeline.handler';
 import { getCaseEndpoint } from './handlers/get-case.handler';
 import { moveCasePhaseEndpoint } from './handlers/move-case-phase.handler';
+import { extendCaseEndpoint, resumeCaseEndpoint, suspendCaseEndpoint } from './handlers/case-deadline.handler';
 import { releaseCaseEndpoint } from './handlers/release-case.handler';
 import { takeCaseEndpoint } from './handlers/take-case.handler';
 import { tickChecklistItemEndpoint } from './handlers/tick-checklist-item.handler';
@@ -45,6 +46,9 @@ export function createEndpoints(deps: Dependencies): AnyEndpoint[] {
     releaseCaseEndpoint(deps),
     moveCasePhaseEndpoint(deps),
     tickChecklistItemEndpoint(deps),
+    suspendCaseEndpoint(deps),
+    resumeCaseEndpoint(deps),
+    extendCaseEndpoint(deps),
     getCaseTimelineEndpoint(deps),
     listCaseTypesEndpoint(deps),
     createCaseTypeDraftEndpoint(deps),
