@@ -1,35 +1,19 @@
-import { readFileSync, readdirSync } from 'node:fs';
-import { join } from 'node:path';
-import { TableClient } from '@azure/data-tables';
-import { createTableEventLog } from '../../functions/src/adapters/table-storage/case-store-events.table';
-import {
-  casesTableName,
-  createTableCaseStore,
-  outboxPendingTableName,
-} from '../../functions/src/adapters/table-storage/case-store.table';
-import { caseTypesTableName, createCaseTypeRepository } from '../../functions/src/adapters/table-storage/case-types.table';
 import { verifyCaseChain } from '../../functions/src/app/audit/verify-case-chain';
-import { publishShippedCaseTypes } from '../../functions/src/app/case-types/publish-shipped-case-types';
 import { parseLocalDate } from '../../functions/src/domain/calendar';
 import { computeDeadline, type DeadlineInput } from '../../functions/src/domain/deadlines';
-import { systemClock } from '../../functions/src/ports/event-log';
 import { startLocalApi, type CallOptions, type LocalApi } from './support/local-api';
 
-const caseTypesDir = join(__dirname, '../../functions/case-types');
 type Json = Record<string, unknown>;
 type Entry = { type: string; summary: { nl: string; en: string } };
 
-/** The shipped files; the omgevingsvergunning made valid from 2025 so the worked example of DUTCH-RULES §1 can be registered. */
-function shippedFiles(): { name: string; text: string }[] {
-  return readdirSync(caseTypesDir)
-    .filter((name) => name.endsWith('.yaml'))
-    .map((name) => {
-      const text = readFileSync(join(caseTypesDir, name), 'utf8');
-      if (name !== 'omgevingsvergunning.yaml') return { name, text };
-      const earlier = text.replace("validFrom: '2026-01-01'", "validFrom: '2025-01-01'");
-      if (earlier === text) throw new Error('the shipped omgevingsvergunning no longer has validFrom 2026-01-01');
-      return { name, text: earlier };
-    });
+/** The shipped files with the omgevingsvergunning made valid from 2025, so the worked example of DUTCH-RULES §1 can be registered. */
+function validFrom2025(files: { name: string; text: string }[]): { name: string; text: string }[] {
+  return files.map(({ name, text }) => {
+    if (name !== 'omgevingsvergunning.yaml') return { name, text };
+    const earlier = text.replace("validFrom: '2026-01-01'", "validFrom: '2025-01-01'");
+    if (earlier === text) throw new Error('the shipped omgevingsvergunning no longer has validFrom 2026-01-01');
+    return { name, text: earlier };
+  });
 }
 
 /** The engine's final date for the omgevingsvergunning (P8W, norm P6W, max extension P6W) with these inputs. */
@@ -52,15 +36,7 @@ describe('deadlines of a case through HTTP on the local stack', () => {
   let etag = '';
 
   beforeAll(async () => {
-    local = await startLocalApi({
-      beforeServe: async (started) => {
-        const caseTypes = TableClient.fromConnectionString(started.azurite.connectionString, caseTypesTableName, {
-          allowInsecureConnection: true,
-        });
-        await caseTypes.createTable();
-        await publishShippedCaseTypes(shippedFiles(), new Date().toISOString(), createCaseTypeRepository(caseTypes));
-      },
-    });
+    local = await startLocalApi({ shippedCaseTypes: validFrom2025 });
   });
   afterAll(() => local?.stop());
 
@@ -71,13 +47,7 @@ describe('deadlines of a case through HTTP on the local stack', () => {
     if (response.status === 200) etag = response.headers.get('etag') ?? '';
     return response;
   };
-  const stores = () => {
-    const cases = local.table(casesTableName);
-    return {
-      caseStore: createTableCaseStore({ cases, outboxPending: local.table(outboxPendingTableName), clock: systemClock }),
-      eventLog: createTableEventLog(cases),
-    };
-  };
+  const stores = () => local.caseStores();
   const received = '2025-03-03';
   const suspension = { from: parseLocalDate('2025-03-10'), until: parseLocalDate('2025-03-20'), term: 'P2W' };
 

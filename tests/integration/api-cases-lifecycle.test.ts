@@ -1,20 +1,7 @@
-import { readFileSync, readdirSync } from 'node:fs';
-import { join } from 'node:path';
-import { TableClient } from '@azure/data-tables';
-import { createTableEventLog } from '../../functions/src/adapters/table-storage/case-store-events.table';
-import {
-  casesTableName,
-  createTableCaseStore,
-  outboxPendingTableName,
-} from '../../functions/src/adapters/table-storage/case-store.table';
-import { caseTypesTableName, createCaseTypeRepository } from '../../functions/src/adapters/table-storage/case-types.table';
 import { verifyCaseChain } from '../../functions/src/app/audit/verify-case-chain';
-import { publishShippedCaseTypes } from '../../functions/src/app/case-types/publish-shipped-case-types';
-import { systemClock } from '../../functions/src/ports/event-log';
 import { demoTenant } from '../../infra/local/src/m365/demo-tenant';
 import { startLocalApi, type CallOptions, type LocalApi } from './support/local-api';
 
-const caseTypesDir = join(__dirname, '../../functions/case-types');
 type Json = Record<string, unknown>;
 type Entry = { sequence: number; type: string; summary: { nl: string; en: string }; changes: Json[]; actor: Json };
 
@@ -34,18 +21,7 @@ describe('handling a case through its lifecycle on the local stack', () => {
   let etag = '';
 
   beforeAll(async () => {
-    local = await startLocalApi({
-      beforeServe: async (started) => {
-        const caseTypes = TableClient.fromConnectionString(started.azurite.connectionString, caseTypesTableName, {
-          allowInsecureConnection: true,
-        });
-        await caseTypes.createTable();
-        const files = readdirSync(caseTypesDir)
-          .filter((name) => name.endsWith('.yaml'))
-          .map((name) => ({ name, text: readFileSync(join(caseTypesDir, name), 'utf8') }));
-        await publishShippedCaseTypes(files, new Date().toISOString(), createCaseTypeRepository(caseTypes));
-      },
-    });
+    local = await startLocalApi({ shippedCaseTypes: true });
     const registered = await call('POST', '/cases', {
       json: {
         caseType: 'omgevingsvergunning',
@@ -64,13 +40,7 @@ describe('handling a case through its lifecycle on the local stack', () => {
 
   const call = (method: string, path: string, options: CallOptions = {}) => local.call('behandelaar', method, path, options);
   const jsonOf = async (response: Response) => (await response.json()) as Json;
-  const stores = () => {
-    const cases = local.table(casesTableName);
-    return {
-      caseStore: createTableCaseStore({ cases, outboxPending: local.table(outboxPendingTableName), clock: systemClock }),
-      eventLog: createTableEventLog(cases),
-    };
-  };
+  const stores = () => local.caseStores();
   const eventCount = async () => (await stores().eventLog.allEvents(caseId)).length;
   /** A change with the current etag; remembers the new one. */
   const change = async (method: string, path: string, json?: unknown) => {

@@ -1,23 +1,10 @@
-import { readFileSync, readdirSync } from 'node:fs';
-import { join } from 'node:path';
-import { TableClient } from '@azure/data-tables';
 import { caseNumbersTableName } from '../../functions/src/adapters/table-storage/case-numbers.table';
-import { createTableEventLog } from '../../functions/src/adapters/table-storage/case-store-events.table';
-import {
-  casesTableName,
-  createTableCaseStore,
-  outboxPendingTableName,
-} from '../../functions/src/adapters/table-storage/case-store.table';
-import { caseTypesTableName, createCaseTypeRepository } from '../../functions/src/adapters/table-storage/case-types.table';
 import { workQueueTableName } from '../../functions/src/adapters/table-storage/work-queue.table';
 import { verifyCaseChain } from '../../functions/src/app/audit/verify-case-chain';
-import { publishShippedCaseTypes } from '../../functions/src/app/case-types/publish-shipped-case-types';
 import { parseLocalDate } from '../../functions/src/domain/calendar';
 import { computeDeadline } from '../../functions/src/domain/deadlines';
-import { systemClock } from '../../functions/src/ports/event-log';
 import { startLocalApi, type CallOptions, type LocalApi } from './support/local-api';
 
-const caseTypesDir = join(__dirname, '../../functions/case-types');
 type Json = Record<string, unknown>;
 
 const aRegistration = (overrides: Json = {}): Json => ({
@@ -38,18 +25,7 @@ describe('registering a case on the local stack', () => {
   const table = (name: string) => local.table(name);
 
   beforeAll(async () => {
-    local = await startLocalApi({
-      beforeServe: async (started) => {
-        const caseTypes = TableClient.fromConnectionString(started.azurite.connectionString, caseTypesTableName, {
-          allowInsecureConnection: true,
-        });
-        await caseTypes.createTable();
-        const files = readdirSync(caseTypesDir)
-          .filter((name) => name.endsWith('.yaml'))
-          .map((name) => ({ name, text: readFileSync(join(caseTypesDir, name), 'utf8') }));
-        await publishShippedCaseTypes(files, new Date().toISOString(), createCaseTypeRepository(caseTypes));
-      },
-    });
+    local = await startLocalApi({ shippedCaseTypes: true });
   });
   afterAll(() => local?.stop());
 
@@ -104,9 +80,7 @@ describe('registering a case on the local stack', () => {
     });
 
     it('records a case.registered event whose chain verifies', async () => {
-      const cases = table(casesTableName);
-      const caseStore = createTableCaseStore({ cases, outboxPending: table(outboxPendingTableName), clock: systemClock });
-      const eventLog = createTableEventLog(cases);
+      const { caseStore, eventLog } = local.caseStores();
       const caseId = String(registered.id);
       expect(await verifyCaseChain({ caseStore, eventLog }, caseId)).toEqual({ caseId, ok: true, count: 1 });
       const [event] = await eventLog.allEvents(caseId);
@@ -181,7 +155,7 @@ describe('registering a case on the local stack', () => {
     expect(retry.headers.get('etag')).toBe(first.headers.get('etag'));
     expect(await jsonOf(retry)).toEqual(firstBody);
     expect(await lastNumber(year)).toBe(numbersAfterFirst);
-    const events = await createTableEventLog(table(casesTableName)).allEvents(String(firstBody.id));
+    const events = await local.caseStores().eventLog.allEvents(String(firstBody.id));
     expect(events).toHaveLength(1);
 
     const other = await call('POST', '/cases', { json: aRegistration({ title: 'Iets anders' }), headers });

@@ -1,4 +1,16 @@
+import { readFileSync, readdirSync } from 'node:fs';
+import { join } from 'node:path';
 import { TableClient } from '@azure/data-tables';
+import { createTableEventLog } from '../../../functions/src/adapters/table-storage/case-store-events.table';
+import {
+  casesTableName,
+  createTableCaseStore,
+  outboxPendingTableName,
+} from '../../../functions/src/adapters/table-storage/case-store.table';
+import { caseTypesTableName, createCaseTypeRepository } from '../../../functions/src/adapters/table-storage/case-types.table';
+import { publishShippedCaseTypes } from '../../../functions/src/app/case-types/publish-shipped-case-types';
+import type { CaseStore } from '../../../functions/src/ports/case-store';
+import { systemClock, type EventLog } from '../../../functions/src/ports/event-log';
 import { loadApiConfig, type ApiConfig } from '../../../functions/src/config';
 import { register } from '../../../functions/src/register';
 import { startFunctionsHost, type RunningFunctionsHost } from '../../../infra/local/src/functions-host';
@@ -23,11 +35,23 @@ export interface LocalApi {
   /** e.g. http://localhost:PORT/api/v1 */
   api: string;
   table(name: string): TableClient;
+  /** The case store and event log on the same storage, for checks behind the API (events, chains). */
+  caseStores(): { caseStore: CaseStore; eventLog: EventLog };
   /** A delegated token for a demo persona (password grant, cached per persona). */
   tokenFor(login: Login): Promise<string>;
   /** Calls the API as `login` (or without a token when null). */
   call(login: Login | null, method: string, path: string, options?: CallOptions): Promise<Response>;
   stop(): Promise<void>;
+}
+
+type ShippedFile = { name: string; text: string };
+
+/** The example case types shipped in functions/case-types (YAML), as the dev stack seeds them. */
+export function shippedCaseTypeFiles(): ShippedFile[] {
+  const dir = join(__dirname, '../../../functions/case-types');
+  return readdirSync(dir)
+    .filter((name) => name.endsWith('.yaml'))
+    .map((name) => ({ name, text: readFileSync(join(dir, name), 'utf8') }));
 }
 
 export const apiUserScope = `${demoTenant.apiApp.appIdUri}/${demoTenant.apiApp.scope}`;
@@ -37,11 +61,25 @@ export const apiUserScope = `${demoTenant.apiApp.appIdUri}/${demoTenant.apiApp.s
  * code; `beforeServe` runs against the fresh storage first (e.g. to publish case types).
  */
 export async function startLocalApi(
-  opts: { beforeServe?: (stack: M365TestStack) => Promise<void>; log?: (line: string) => void } = {},
+  opts: {
+    beforeServe?: (stack: M365TestStack) => Promise<void>;
+    /** Publish the shipped case types (optionally changed first) before serving. */
+    shippedCaseTypes?: boolean | ((files: ShippedFile[]) => ShippedFile[]);
+    log?: (line: string) => void;
+  } = {},
 ): Promise<LocalApi> {
   const stack = await startM365TestStack();
   const m365 = stack.m365;
+  const table = (name: string) =>
+    TableClient.fromConnectionString(stack.azurite.connectionString, name, { allowInsecureConnection: true });
   try {
+    if (opts.shippedCaseTypes) {
+      const caseTypes = table(caseTypesTableName);
+      await caseTypes.createTable();
+      const files =
+        typeof opts.shippedCaseTypes === 'function' ? opts.shippedCaseTypes(shippedCaseTypeFiles()) : shippedCaseTypeFiles();
+      await publishShippedCaseTypes(files, new Date().toISOString(), createCaseTypeRepository(caseTypes));
+    }
     await opts.beforeServe?.(stack);
     const config = loadApiConfig({
       ZAAKWERK_ENV: 'local',
@@ -89,7 +127,15 @@ export async function startLocalApi(
       host,
       config,
       api,
-      table: (name) => TableClient.fromConnectionString(stack.azurite.connectionString, name, { allowInsecureConnection: true }),
+      table,
+      caseStores: () => ({
+        caseStore: createTableCaseStore({
+          cases: table(casesTableName),
+          outboxPending: table(outboxPendingTableName),
+          clock: systemClock,
+        }),
+        eventLog: createTableEventLog(table(casesTableName)),
+      }),
       tokenFor,
       call,
       async stop() {
