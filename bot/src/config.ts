@@ -1,4 +1,16 @@
 import { z } from 'zod';
+import {
+  appIdUri,
+  ConfigError,
+  environmentMode,
+  guid,
+  logLevel,
+  optional,
+  url,
+  type ConfigIssue,
+  type LogLevel,
+} from '@zaakwerk/functions/config-kit';
+export { ConfigError, logLevels, type ConfigIssue, type LogLevel } from '@zaakwerk/functions/config-kit';
 
 /**
  * Local defaults: the demo tenant of the local Microsoft 365. They duplicate
@@ -35,9 +47,6 @@ const entraAuthorityHosts = [
 export const channelAuthModes = ['botframework', 'none'] as const;
 export type ChannelAuthMode = (typeof channelAuthModes)[number];
 
-export const logLevels = ['debug', 'info', 'warn', 'error'] as const;
-export type LogLevel = (typeof logLevels)[number];
-
 export interface BotConfig {
   env: 'local' | 'azure';
   /** The bot's own app registration: the Teams channel identity and the client that calls the API. */
@@ -55,38 +64,18 @@ export interface BotConfig {
   logLevel: LogLevel;
 }
 
-export interface ConfigIssue {
-  setting: string;
-  message: string;
-}
-
-/** Start-up stops with this: every bad or missing setting, by name; never a setting's value. */
-export class ConfigError extends Error {
-  constructor(readonly issues: ConfigIssue[]) {
-    super(`Invalid bot configuration:\n${issues.map((i) => `- ${i.setting}: ${i.message}`).join('\n')}`);
-    this.name = 'ConfigError';
-  }
-}
-
-const blankToUndefined = (value: unknown) => (typeof value === 'string' && value.trim() === '' ? undefined : value);
-const optional = <T extends z.ZodType>(schema: T) => z.preprocess(blankToUndefined, schema.optional());
-const url = z.url({ protocol: /^https?$/, error: 'must be an http(s) URL' });
-const guid = z.uuid({ error: 'must be a GUID' });
-
 const settingsSchema = z.object({
-  ZAAKWERK_ENV: optional(z.enum(['local', 'azure'], { error: 'must be "local" or "azure"' })),
+  ZAAKWERK_ENV: optional(environmentMode),
   ZAAKWERK_BOT_CLIENT_ID: optional(guid),
   ZAAKWERK_BOT_CLIENT_SECRET: optional(z.string()),
   ZAAKWERK_TENANT_ID: optional(guid),
   ZAAKWERK_AUTHORITY: optional(url),
   ZAAKWERK_API_BASE_URL: optional(url),
-  ZAAKWERK_API_APP_ID_URI: optional(
-    z.string().regex(/^(api|https):\/\/\S+$/, 'must be an Application ID URI (api://... or https://...)'),
-  ),
+  ZAAKWERK_API_APP_ID_URI: optional(appIdUri),
   ZAAKWERK_BOT_CHANNEL_AUTH: optional(z.enum(channelAuthModes, { error: 'must be "botframework" or "none"' })),
   ZAAKWERK_TEAMS_APP_ID: optional(guid),
   ZAAKWERK_TAB_URL: optional(url),
-  ZAAKWERK_LOG_LEVEL: optional(z.enum(logLevels, { error: `must be one of ${logLevels.join(', ')}` })),
+  ZAAKWERK_LOG_LEVEL: optional(logLevel),
 });
 type Settings = z.infer<typeof settingsSchema>;
 
@@ -117,7 +106,7 @@ export function loadBotConfig(env: NodeJS.ProcessEnv): BotConfig {
   }
   const myWorkUrl = myWorkLink(s, mode, issues);
 
-  if (issues.length > 0) throw new ConfigError(issues);
+  if (issues.length > 0) throw new ConfigError(issues, 'bot');
   return {
     env: mode,
     bot: { clientId, clientSecret, tenantId },

@@ -1,4 +1,16 @@
 import { z } from 'zod';
+import {
+  appIdUri,
+  ConfigError,
+  environmentMode,
+  guid,
+  logLevel,
+  optional,
+  url,
+  type ConfigIssue,
+  type LogLevel,
+} from './config-kit';
+export { ConfigError, logLevels, type ConfigIssue, type LogLevel } from './config-kit';
 import { apiVersion } from './version';
 
 /**
@@ -57,42 +69,19 @@ export interface ApiConfig {
   logLevel: LogLevel;
 }
 
-export const logLevels = ['debug', 'info', 'warn', 'error'] as const;
-export type LogLevel = (typeof logLevels)[number];
-
-export interface ConfigIssue {
-  setting: string;
-  message: string;
-}
-
-/** Start-up stops with this: every bad or missing setting, by name; never a setting's value. */
-export class ConfigError extends Error {
-  constructor(readonly issues: ConfigIssue[]) {
-    super(`Invalid API configuration:\n${issues.map((i) => `- ${i.setting}: ${i.message}`).join('\n')}`);
-    this.name = 'ConfigError';
-  }
-}
-
-const blankToUndefined = (value: unknown) => (typeof value === 'string' && value.trim() === '' ? undefined : value);
-const optional = <T extends z.ZodType>(schema: T) => z.preprocess(blankToUndefined, schema.optional());
-const url = z.url({ protocol: /^https?$/, error: 'must be an http(s) URL' });
-const guid = z.uuid({ error: 'must be a GUID' });
-
 const settingsSchema = z.object({
-  ZAAKWERK_ENV: optional(z.enum(['local', 'azure'], { error: 'must be "local" or "azure"' })),
+  ZAAKWERK_ENV: optional(environmentMode),
   ZAAKWERK_STORAGE_CONNECTION_STRING: optional(z.string().includes('=', { error: 'must be a storage connection string' })),
   ZAAKWERK_STORAGE_ACCOUNT_NAME: optional(z.string().regex(/^[a-z0-9]{3,24}$/, 'must be 3-24 lower-case letters or digits')),
   ZAAKWERK_TENANT_ID: optional(guid),
   ZAAKWERK_AUTHORITY: optional(url),
   ZAAKWERK_API_CLIENT_ID: optional(guid),
-  ZAAKWERK_API_APP_ID_URI: optional(
-    z.string().regex(/^(api|https):\/\/\S+$/, 'must be an Application ID URI (api://... or https://...)'),
-  ),
+  ZAAKWERK_API_APP_ID_URI: optional(appIdUri),
   ZAAKWERK_API_CLIENT_SECRET: optional(z.string()),
   ZAAKWERK_GRAPH_BASE_URL: optional(url),
   ZAAKWERK_BOT_CLIENT_ID: optional(guid),
   ZAAKWERK_ALLOWED_ORIGINS: optional(z.string()),
-  ZAAKWERK_LOG_LEVEL: optional(z.enum(logLevels, { error: `must be one of ${logLevels.join(', ')}` })),
+  ZAAKWERK_LOG_LEVEL: optional(logLevel),
 });
 type Settings = z.infer<typeof settingsSchema>;
 
