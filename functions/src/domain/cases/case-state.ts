@@ -4,6 +4,63 @@ import type { EventChannel, JsonValue } from '../events';
 /** A party to a case (applicant, authorised representative, …) as registered. */
 export type CaseParty = { role: string; name: string; email: string | null };
 
+export type CasePerson = { id: string; name: string };
+
+export const caseTaskKinds = ['todo', 'consultation', 'approval', 'delegation', 'informationRequest'] as const;
+export type CaseTaskKind = (typeof caseTaskKinds)[number];
+
+/**
+ * `open`: waiting for its assignee; `accepted`: a delegation the assignee took on; `completed`: answered
+ * (for an approval, `decision` says how); `declined`: a delegation or consultation refused;
+ * `cancelled`: withdrawn. Only `open` and `accepted` tasks grant their assignee access to the case.
+ */
+export const caseTaskStatuses = ['open', 'accepted', 'completed', 'declined', 'cancelled'] as const;
+export type CaseTaskStatus = (typeof caseTaskStatuses)[number];
+
+/** A task inside a case (issue 4 item 3). Stored in the case row so a task change commits with its event. */
+export type CaseTask = {
+  /** Opaque and globally unique: `<caseId>.<n>` (n counts per case), so /tasks/{id} finds its partition. */
+  id: string;
+  kind: CaseTaskKind;
+  title: string;
+  description: string | null;
+  /** The case type's task template it was instantiated from (phase entry), or null when made by hand. */
+  templateKey: string | null;
+  phase: string | null;
+  /** The person who must act; may hold no Zaakwerk role at all (a consulted colleague). */
+  assignee: CasePerson | null;
+  /** Entra group from the template when no person was chosen yet. */
+  assigneeGroup: string | null;
+  /** The business rule (key) that requires this approval, or null. */
+  requiredBy: string | null;
+  dueOn: string | null;
+  remindOn: string | null;
+  status: CaseTaskStatus;
+  /** Approvals only: the answer. */
+  decision: 'approved' | 'rejected' | null;
+  response: string | null;
+  /** Information requests that suspended the case (the case type says so). */
+  suspendsCase: boolean;
+  createdBy: CasePerson;
+  createdAt: string;
+  answeredBy: CasePerson | null;
+  answeredAt: string | null;
+};
+
+/** A link to another case; each side stores its own view (parent ↔ child, related ↔ related). */
+export type CaseLink = { kind: 'parent' | 'child' | 'related'; caseId: string; number: string };
+
+/** An explicit share of this one case with a person, until `expiresAt` (an instant). */
+export type CaseShare = {
+  id: string;
+  user: CasePerson;
+  access: 'read' | 'write';
+  expiresAt: string;
+  reason: string;
+  createdBy: CasePerson;
+  createdAt: string;
+};
+
 /**
  * A case as stored in its partition (the case row's state). A `type` alias, not an interface, so it
  * stays assignable to JsonValue (the store's state type). The presenter maps it to the contract.
@@ -26,6 +83,9 @@ export type CaseState = {
   parties: CaseParty[];
   fields: { [key: string]: JsonValue };
   checklist: { [phase: string]: { [item: string]: boolean } };
+  tasks: CaseTask[];
+  links: CaseLink[];
+  shares: CaseShare[];
   outcome: { key: string; name: string } | null;
   closedOn: string | null;
   archive: { action: 'retain' | 'destroy' | null; actionDate: string | null; status: 'pending' };
