@@ -3,6 +3,7 @@ import { join } from 'node:path';
 import type { CaseType } from '../contract/case-type';
 import { importDefinition, publish } from '../domain/case-types';
 import { initialCaseState, type CaseState, type ChangeStamp } from '../domain/cases';
+import { parseLocalDate } from '../domain/calendar';
 
 /** The shipped omgevingsvergunning, published as version 1 (the type the lifecycle tests work with). */
 export function shippedOmgevingsvergunning(): CaseType {
@@ -21,7 +22,7 @@ export function aCase(overrides: Partial<CaseState> = {}): CaseState {
       caseType: shippedOmgevingsvergunning(),
       title: 'Dakkapel',
       description: null,
-      receivedOn: '2026-03-02',
+      receivedOn: parseLocalDate('2026-03-02'),
       channel: 'api',
       parties: [],
       fields: { projectomschrijving: 'Dakkapel', locatie: 'Dorpsstraat 1' },

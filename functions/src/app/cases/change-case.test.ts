@@ -44,7 +44,7 @@ function fakes(state: CaseState | null) {
   const dispatched: (string | null)[] = [];
   const deps: ChangeCaseDeps = {
     caseStore,
-    outbox: { dispatchOutbox: (_caseId, marker) => (dispatched.push(marker), Promise.resolve(1)) },
+    outbox: { dispatchOutbox: (_caseId, marker) => (dispatched.push(marker ?? null), Promise.resolve(1)) },
     clock: { now: () => new Date('2026-03-03T10:00:00.000Z') },
   };
   return { deps, commits, dispatched };

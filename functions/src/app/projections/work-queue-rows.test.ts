@@ -38,6 +38,6 @@ describe('expectedWorkQueueRows', () => {
   it('sorts a case without a final deadline after every dated case', () => {
     const rows = expectedWorkQueueRows(aCaseState({ deadline: { final: null, planned: null, suspendedDays: 0 } }));
     expect(rows[0]?.rowKey).toBe('9999-12-31|case-1');
-    expect(rows[0]?.rowKey > '2099-12-31|case-1').toBe(true);
+    expect((rows[0]?.rowKey ?? '') > '2099-12-31|case-1').toBe(true);
   });
 });

@@ -13,8 +13,13 @@ const received = (): CaseState =>
   aCase({ receivedOn: '2025-03-03', deadline: initialDeadline(omgevingsvergunning, parseLocalDate('2025-03-03')) });
 const stamp = aStamp({ occurredAt: '2025-03-10T10:00:00.000Z' });
 const suspended = () =>
-  suspendCase(received(), { on: '2025-03-10', reason: 'wacht op aanvulling', term: 'P2W' }, omgevingsvergunning, stamp).state;
-const resumed = () => resumeCase(suspended(), { on: '2025-03-20' }, omgevingsvergunning, stamp).state;
+  suspendCase(
+    received(),
+    { on: parseLocalDate('2025-03-10'), reason: 'wacht op aanvulling', term: 'P2W' },
+    omgevingsvergunning,
+    stamp,
+  ).state;
+const resumed = () => resumeCase(suspended(), { on: parseLocalDate('2025-03-20') }, omgevingsvergunning, stamp).state;
 const withoutSuspension: DeadlineRules = { ...omgevingsvergunning, suspension: { allowed: false } };
 const withoutExtension: DeadlineRules = { ...omgevingsvergunning, extension: { allowed: false } };
 
@@ -36,14 +41,19 @@ describe('deadline transitions of a case', () => {
     {
       name: 'suspending on 10 March leaves no final date and 0 days so far',
       run: () =>
-        suspendCase(received(), { on: '2025-03-10', reason: 'wacht op aanvulling', term: 'P2W' }, omgevingsvergunning, stamp),
+        suspendCase(
+          received(),
+          { on: parseLocalDate('2025-03-10'), reason: 'wacht op aanvulling', term: 'P2W' },
+          omgevingsvergunning,
+          stamp,
+        ),
       status: 'suspended',
       final: null,
       suspendedDays: 0,
     },
     {
       name: 'resuming on 20 March suspends 9 days: final 7 May 2025 (28 April + 9, a Wednesday)',
-      run: () => resumeCase(suspended(), { on: '2025-03-20' }, omgevingsvergunning, stamp),
+      run: () => resumeCase(suspended(), { on: parseLocalDate('2025-03-20') }, omgevingsvergunning, stamp),
       status: 'open',
       final: '2025-05-07',
       suspendedDays: 9,
@@ -87,7 +97,7 @@ describe('deadline transitions of a case', () => {
     const later = aStamp({ occurredAt: '2025-03-15T10:00:00.000Z' });
     const { state } = suspendCase(
       received(),
-      { on: '2025-03-10', reason: 'aanvulling', term: 'P2W' },
+      { on: parseLocalDate('2025-03-10'), reason: 'aanvulling', term: 'P2W' },
       omgevingsvergunning,
       later,
     );
@@ -98,27 +108,30 @@ describe('deadline transitions of a case', () => {
   const refusals: { name: string; run: () => unknown; code: string }[] = [
     {
       name: 'suspension on a type that does not allow it is 409 case.suspension-not-allowed',
-      run: () => suspendCase(received(), { on: '2025-03-10', reason: 'x', term: 'P2W' }, withoutSuspension, stamp),
+      run: () =>
+        suspendCase(received(), { on: parseLocalDate('2025-03-10'), reason: 'x', term: 'P2W' }, withoutSuspension, stamp),
       code: 'case.suspension-not-allowed',
     },
     {
       name: 'suspending a suspended case is 409 case.already-suspended',
-      run: () => suspendCase(suspended(), { on: '2025-03-12', reason: 'x', term: 'P2W' }, omgevingsvergunning, stamp),
+      run: () =>
+        suspendCase(suspended(), { on: parseLocalDate('2025-03-12'), reason: 'x', term: 'P2W' }, omgevingsvergunning, stamp),
       code: 'case.already-suspended',
     },
     {
       name: 'a suspension before receipt is 422',
-      run: () => suspendCase(received(), { on: '2025-03-01', reason: 'x', term: 'P2W' }, omgevingsvergunning, stamp),
+      run: () =>
+        suspendCase(received(), { on: parseLocalDate('2025-03-01'), reason: 'x', term: 'P2W' }, omgevingsvergunning, stamp),
       code: 'deadline.suspension-before-receipt',
     },
     {
       name: 'resuming a case that is not suspended is 409 case.not-suspended',
-      run: () => resumeCase(received(), { on: '2025-03-20' }, omgevingsvergunning, stamp),
+      run: () => resumeCase(received(), { on: parseLocalDate('2025-03-20') }, omgevingsvergunning, stamp),
       code: 'case.not-suspended',
     },
     {
       name: 'resuming before the suspension began is 422',
-      run: () => resumeCase(suspended(), { on: '2025-03-09' }, omgevingsvergunning, stamp),
+      run: () => resumeCase(suspended(), { on: parseLocalDate('2025-03-09') }, omgevingsvergunning, stamp),
       code: 'deadline.suspension-ends-before-start',
     },
     {
@@ -141,7 +154,7 @@ describe('deadline transitions of a case', () => {
   });
 
   it('records before and after of the deadline with the engine explanation, and tells the move on the timeline', () => {
-    const { events } = resumeCase(suspended(), { on: '2025-03-20' }, omgevingsvergunning, stamp);
+    const { events } = resumeCase(suspended(), { on: parseLocalDate('2025-03-20') }, omgevingsvergunning, stamp);
     const [event] = events;
     expect(event?.data.before).toMatchObject({ status: 'suspended', deadline: { final: null } });
     expect(event?.data.after).toMatchObject({ status: 'open', deadline: { final: '2025-05-07', suspendedDays: 9 } });
