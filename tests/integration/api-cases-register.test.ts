@@ -133,6 +133,24 @@ describe('registering a case on the local stack', () => {
     ]);
   });
 
+  it('registers a storing (service norm PT48H, no legal term) with a planned date two days on and no final date', async () => {
+    const response = await call('POST', '/cases', {
+      json: {
+        caseType: 'storingsonderhoud-netwerk',
+        title: 'Storing middenspanning Kerkstraat',
+        receivedOn: '2026-06-05',
+        parties: [],
+        fields: { storingslocatie: 'Kerkstraat 4, Voorbeeld', prioriteit: 'p2' },
+      },
+    });
+    expect(response.status).toBe(201);
+    expect(await jsonOf(response)).toMatchObject({
+      caseType: { key: 'storingsonderhoud-netwerk' },
+      receivedOn: '2026-06-05',
+      deadline: { final: null, planned: '2026-06-07', suspendedDays: 0 },
+    });
+  });
+
   it('refuses an unknown case type with 422 and an unknown case id with 404', async () => {
     const unknown = await call('POST', '/cases', { json: aRegistration({ caseType: 'bestaat-niet' }) });
     expect(unknown.status).toBe(422);

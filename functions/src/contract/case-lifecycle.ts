@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { eventChannels } from '../domain/events/case-event';
-import { IsoDurationSchema } from './case-type';
+import { CalendarDurationSchema } from './case-type';
 
 const key = z.string().min(1).max(64);
 
@@ -40,7 +40,7 @@ export const SuspendCaseRequestSchema = z
   .object({
     on: localDate.meta({ description: 'The day of the request to the applicant' }),
     reason: reason.meta({ example: 'wacht op aanvulling' }),
-    term: IsoDurationSchema.meta({
+    term: CalendarDurationSchema.meta({
       description: 'The term given to the applicant; a request without its own term does not suspend (case law)',
       example: 'P2W',
     }),
@@ -56,7 +56,7 @@ export const ResumeCaseRequestSchema = z
 
 /** POST /api/v1/cases/{id}/extend (If-Match): verdaging (Awb 4:14 / 7:10). */
 export const ExtendCaseRequestSchema = z
-  .object({ duration: IsoDurationSchema.meta({ example: 'P6W' }), reason })
+  .object({ duration: CalendarDurationSchema.meta({ example: 'P6W' }), reason })
   .strict()
   .meta({ id: 'ExtendCaseRequest' });
 

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { isPositiveDuration, parseIsoDuration } from '../domain/case-types/duration';
+import { isDuration, isPositiveDuration, parseIsoDuration } from '../domain/calendar/duration';
 import { ConfidentialitySchema } from './case-summary';
 
 /*
@@ -43,6 +43,16 @@ export const IsoDurationSchema = z
     custom('duration.not-positive', 'A period must be longer than zero'),
   )
   .meta({ id: 'IsoDuration', example: 'P8W' });
+
+/**
+ * A positive duration in calendar units only (years, months, weeks, days): legal terms, extensions,
+ * terms given to the applicant and retention periods count dates, so `PT48H` is refused here (service
+ * norms and task due periods may use hours; they round up to whole days).
+ */
+export const CalendarDurationSchema = IsoDurationSchema.refine(
+  (text) => parseIsoDuration(text) === null || isDuration(text),
+  custom('duration.calendar-units-only', 'Use years, months, weeks or days (e.g. P8W), no hours'),
+).meta({ id: 'CalendarDuration', example: 'P8W' });
 
 /** A FEEL expression (DMN), checked against the case type's fields when a draft is saved. */
 export const FeelExpressionSchema = z.string().min(1).max(2000).meta({ description: 'FEEL (DMN) expression' });
@@ -139,7 +149,7 @@ export const archiveTriggers = ['closed', 'field', 'decision', 'related', 'paren
  */
 export const ArchiveSchema = z.object({
   action: z.enum(['retain', 'destroy']),
-  period: IsoDurationSchema.optional(),
+  period: CalendarDurationSchema.optional(),
   trigger: z.enum(archiveTriggers),
   /** The date field the period counts from, for trigger `field`. */
   field: z.string().optional(),
@@ -192,7 +202,7 @@ export const IntakeFormSchema = z.object({
   fields: z.array(z.object({ field: z.string(), label: z.string().optional(), help: z.string().optional() })).min(1),
 });
 
-const toggle = z.object({ allowed: z.boolean(), max: IsoDurationSchema.optional() });
+const toggle = z.object({ allowed: z.boolean(), max: CalendarDurationSchema.optional() });
 
 /** What an administrator writes: a draft, a file, or the content of a version. */
 export const CaseTypeDefinitionSchema = z
@@ -204,7 +214,7 @@ export const CaseTypeDefinitionSchema = z
     validTo: localDate.optional(),
     confidentiality: ConfidentialitySchema,
     /** Beslistermijn (Awb); absent where no statutory term applies. */
-    legalTerm: IsoDurationSchema.optional(),
+    legalTerm: CalendarDurationSchema.optional(),
     serviceNorm: IsoDurationSchema.optional(),
     suspension: toggle.default({ allowed: false }),
     extension: toggle.default({ allowed: false }),

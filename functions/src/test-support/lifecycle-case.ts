@@ -6,8 +6,11 @@ import { initialCaseState, type CaseState, type ChangeStamp } from '../domain/ca
 import { parseLocalDate } from '../domain/calendar';
 
 /** The shipped omgevingsvergunning, published as version 1 (the type the lifecycle tests work with). */
-export function shippedOmgevingsvergunning(): CaseType {
-  const text = readFileSync(join(__dirname, '../../case-types/omgevingsvergunning.yaml'), 'utf8');
+export const shippedOmgevingsvergunning = (): CaseType => shippedCaseType('omgevingsvergunning');
+
+/** A shipped case type (functions/case-types/<key>.yaml), published as version 1. */
+export function shippedCaseType(key: string): CaseType {
+  const text = readFileSync(join(__dirname, `../../case-types/${key}.yaml`), 'utf8');
   const validation = importDefinition(text, 'yaml');
   if (!validation.valid) throw new Error('the shipped file should validate');
   return publish(validation.definition, [], { publishedAt: '2026-01-01T00:00:00.000Z' });

@@ -1,5 +1,5 @@
 import { InvalidDuration } from './calendar-errors';
-import { addCalendarDuration, formatDuration, parseDuration } from './duration';
+import { addCalendarDuration, calendarDurationOf, formatDuration, parseDuration, parseIsoDuration } from './duration';
 import { parseLocalDate } from './local-date';
 
 const d = parseLocalDate;
@@ -50,5 +50,41 @@ describe('addCalendarDuration', () => {
 
   it('takes a parsed duration too', () => {
     expect(addCalendarDuration(d('2025-03-03'), { years: 0, months: 0, weeks: 6, days: 0 })).toBe('2025-04-14');
+  });
+});
+
+describe('parseIsoDuration (any ISO 8601 duration a case type may write)', () => {
+  it.each([
+    ['PT48H', { negative: false, years: 0, months: 0, weeks: 0, days: 0, hours: 48, minutes: 0, seconds: 0 }],
+    ['P1DT2H30M', { negative: false, years: 0, months: 0, weeks: 0, days: 1, hours: 2, minutes: 30, seconds: 0 }],
+    ['-P1D', { negative: true, years: 0, months: 0, weeks: 0, days: 1, hours: 0, minutes: 0, seconds: 0 }],
+    ['PT0,5S', { negative: false, years: 0, months: 0, weeks: 0, days: 0, hours: 0, minutes: 0, seconds: 0.5 }],
+  ])('reads %s', (text, expected) => {
+    expect(parseIsoDuration(text)).toEqual(expected);
+  });
+
+  it.each(['P', 'PT', '8W', 'P1.5Y', 'P1H', 'P99999999999999999999D', ''])('answers null for %p', (text) => {
+    expect(parseIsoDuration(text)).toBeNull();
+  });
+});
+
+describe('calendarDurationOf (service norms and due periods with hours become whole days)', () => {
+  it.each([
+    ['PT4H', { years: 0, months: 0, weeks: 0, days: 1 }],
+    ['PT48H', { years: 0, months: 0, weeks: 0, days: 2 }],
+    ['PT49H', { years: 0, months: 0, weeks: 0, days: 3 }],
+    ['P1DT1H', { years: 0, months: 0, weeks: 0, days: 2 }],
+    ['P6W', { years: 0, months: 0, weeks: 6, days: 0 }],
+  ])('rounds %s up to %p', (text, expected) => {
+    expect(calendarDurationOf(text)).toEqual(expected);
+  });
+
+  it('refuses what is not a positive duration', () => {
+    expect(() => calendarDurationOf('-PT4H')).toThrow(InvalidDuration);
+    expect(() => calendarDurationOf('4 uur')).toThrow(InvalidDuration);
+  });
+
+  it('lets a service norm in hours give a date (PT48H after Friday 5 June 2026 is Sunday 7 June)', () => {
+    expect(addCalendarDuration(d('2026-06-05'), calendarDurationOf('PT48H'))).toBe('2026-06-07');
   });
 });

@@ -9,4 +9,4 @@ export { diffCaseTypes, isEmptyDiff, type CaseTypeDiff, type CollectionDiff, typ
 export { canMigrate, type CaseSnapshot, type MigrationCheck, type MigrationReason } from './migration';
 export { importDefinition, exportDefinition, type DefinitionFileFormat } from './definition-files';
 export { InvalidCaseTypeDefinition } from './errors';
-export { parseIsoDuration, type IsoDuration } from './duration';
+export { parseIsoDuration, type IsoDuration } from '../calendar/duration';

@@ -99,6 +99,13 @@ describe('validating a case-type definition', () => {
     ['a negative duration', (d) => (d.legalTerm = '-P8W'), 'legalTerm', 'duration.not-positive'],
     ['a zero duration', (d) => (d.serviceNorm = 'P0D'), 'serviceNorm', 'duration.not-positive'],
     ['an invalid ISO duration', (d) => (d.legalTerm = '8 weken'), 'legalTerm', 'duration.invalid'],
+    ['a legal term in hours', (d) => (d.legalTerm = 'PT48H'), 'legalTerm', 'duration.calendar-units-only'],
+    [
+      'a retention period in hours',
+      (d) => (outcome(d, 0).archive.period = 'PT1H'),
+      'outcomes[0].archive.period',
+      'duration.calendar-units-only',
+    ],
     [
       'an unknown confidentiality level',
       (d) => (d.confidentiality = 'staatsgeheim' as 'intern'),

@@ -1,5 +1,5 @@
 import { type CaseTypeDefinition, CaseTypeDefinitionSchema } from '../../contract/case-type';
-import { durationDayBounds, parseIsoDuration } from './duration';
+import { durationDayBounds, parseIsoDuration } from '../calendar/duration';
 import { checkExpressions } from './check-expressions';
 import { feelinEvaluator, type FeelEvaluator } from './feel';
 import { type DefinitionIssue, issuesFromZod } from './issues';

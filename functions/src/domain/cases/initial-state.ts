@@ -1,5 +1,5 @@
 import type { CaseType } from '../../contract/case-type';
-import { addCalendarDuration, type LocalDate } from '../calendar';
+import { addCalendarDuration, calendarDurationOf, type LocalDate } from '../calendar';
 import { computeDeadline } from '../deadlines';
 import type { EventChannel, JsonValue } from '../events';
 import type { CaseParty, CaseState } from './case-state';
@@ -34,7 +34,7 @@ export function initialDeadline(caseType: CaseType, receivedOn: LocalDate): Case
     });
     return { final: result.final, planned: result.planned, suspendedDays: 0 };
   }
-  const planned = caseType.serviceNorm ? addCalendarDuration(receivedOn, caseType.serviceNorm) : null;
+  const planned = caseType.serviceNorm ? addCalendarDuration(receivedOn, calendarDurationOf(caseType.serviceNorm)) : null;
   return { final: null, planned, suspendedDays: 0 };
 }
 

@@ -1,5 +1,5 @@
 import { atwCalendar, type AtwCalendar } from '../calendar/atw-calendar';
-import { addCalendarDuration, parseDuration } from '../calendar/duration';
+import { addCalendarDuration, calendarDurationOf, parseDuration } from '../calendar/duration';
 import { addDays, type LocalDate } from '../calendar/local-date';
 import { atwShift } from '../calendar/working-days';
 import type { DeadlineInput, DeadlineResult, DeadlineShift, DeadlineStep } from './deadline';
@@ -25,7 +25,7 @@ export function computeDeadline(input: DeadlineInput, calendar: AtwCalendar = at
   const { receivedOn, legalTerm } = input;
   const extensions = input.extensions ?? [];
   parseDuration(legalTerm);
-  if (input.serviceNorm) parseDuration(input.serviceNorm);
+  if (input.serviceNorm) calendarDurationOf(input.serviceNorm);
 
   const termEnd = addCalendarDuration(receivedOn, legalTerm);
   const steps: DeadlineStep[] = [{ kind: 'legal-term', from: receivedOn, term: legalTerm, to: termEnd }];
@@ -94,6 +94,6 @@ function plannedDate(
   calendar: AtwCalendar,
 ): LocalDate | null {
   if (!input.serviceNorm) return null;
-  const raw = addDays(addCalendarDuration(input.receivedOn, input.serviceNorm), suspendedDays);
+  const raw = addDays(addCalendarDuration(input.receivedOn, calendarDurationOf(input.serviceNorm)), suspendedDays);
   return shiftOf(raw, settings, calendar).date;
 }
