@@ -1,113 +1,118 @@
 import { demoTenant } from '../m365/demo-tenant';
 
-/** A demo case as it appears in a work queue; dates are offsets in days from the day of seeding. */
+type DemoLogin = 'behandelaar' | 'behandelaar2' | 'coordinator';
+
+/**
+ * A demo case as it is registered through the API: dates are offsets in days from the day of seeding,
+ * so the work queues always show something at risk, overdue, suspended and unassigned.
+ */
 export interface DemoCase {
-  id: string;
-  number: string;
+  /** Stable key: the seed's Idempotency-Key and how a rerun recognises the case. */
+  key: string;
+  caseType: string;
   title: string;
-  caseType: { key: string; name: string };
-  phase: { key: string; name: string };
-  status: 'open' | 'suspended';
   receivedDaysAgo: number;
-  termDays: number;
-  assignee: 'behandelaar' | 'behandelaar2' | 'coordinator';
-  confidentiality: 'openbaar' | 'intern' | 'vertrouwelijk' | 'zaakvertrouwelijk';
+  parties: { role: string; name: string; email: string | null }[];
+  fields: Record<string, unknown>;
+  /** Who works on it; null leaves it in the team's pool. */
+  assignee: DemoLogin | null;
+  /** How many phases to move on from the first (required checklist items are ticked on the way). */
+  phasesOn?: number;
+  /** Suspended `daysAgo` awaiting information from the applicant, with a term of their own. */
+  suspended?: { daysAgo: number; reason: string; term: string };
 }
 
-const omgevingsvergunning = { key: 'omgevingsvergunning', name: 'Omgevingsvergunning' };
-const klacht = { key: 'klacht', name: 'Klacht' };
-const subsidie = { key: 'subsidieaanvraag', name: 'Subsidieaanvraag' };
-const storing = { key: 'storingsonderhoud-netwerk', name: 'Storingsonderhoud netwerk' };
+const aanvrager = (name: string, email: string) => ({ role: 'aanvrager', name, email });
+const klager = (name: string, email: string) => ({ role: 'klager', name, email });
 
-/** The example case types of PRODUCT.md, a few cases each, spread over deadlines (one overdue, one at risk). */
+/** The example case types of PRODUCT.md, a few cases each, spread over deadlines. */
 export const demoCases: DemoCase[] = [
   {
-    id: '0c6f6a2e-0001-4d2a-9b1e-5a0000000101',
-    number: 'ZAAK-2026-000101',
+    key: 'demo-dakkapel-dorpsstraat',
+    caseType: 'omgevingsvergunning',
     title: 'Dakkapel Dorpsstraat 1',
-    caseType: omgevingsvergunning,
-    phase: { key: 'beoordeling', name: 'Beoordeling' },
-    status: 'open',
-    receivedDaysAgo: 50,
-    termDays: 56,
+    receivedDaysAgo: 52, // P8W: the final date is days away, so at risk
+    parties: [aanvrager('J. Jansen', 'j.jansen@example.nl')],
+    fields: { projectomschrijving: 'Dakkapel op het achterdakvlak', locatie: 'Dorpsstraat 1, Voorbeeld', bouwkosten: 12000 },
     assignee: 'behandelaar',
-    confidentiality: 'intern',
+    phasesOn: 1,
   },
   {
-    id: '0c6f6a2e-0002-4d2a-9b1e-5a0000000102',
-    number: 'ZAAK-2026-000102',
+    key: 'demo-klacht-parkeervergunning',
+    caseType: 'klacht',
     title: 'Klacht over afhandeling parkeervergunning',
-    caseType: klacht,
-    phase: { key: 'onderzoek', name: 'Onderzoek' },
-    status: 'open',
-    receivedDaysAgo: 45,
-    termDays: 42,
+    receivedDaysAgo: 47, // P6W: overdue
+    parties: [klager('M. de Boer', 'm.deboer@example.nl')],
+    fields: {
+      omschrijving: 'Mijn aanvraag voor een parkeervergunning bleef acht weken onbeantwoord.',
+      betrokkenMedewerker: 'Team Parkeren',
+    },
     assignee: 'behandelaar',
-    confidentiality: 'vertrouwelijk',
+    phasesOn: 1,
   },
   {
-    id: '0c6f6a2e-0003-4d2a-9b1e-5a0000000103',
-    number: 'ZAAK-2026-000103',
+    key: 'demo-subsidie-buurthuis',
+    caseType: 'subsidieaanvraag',
     title: 'Subsidie buurthuis De Linde',
-    caseType: subsidie,
-    phase: { key: 'intake', name: 'Intake' },
-    status: 'open',
     receivedDaysAgo: 10,
-    termDays: 56,
+    parties: [aanvrager('Stichting De Linde', 'bestuur@delinde.example.nl')],
+    fields: { regeling: 'cultuur', bedrag: 8500 },
     assignee: 'behandelaar',
-    confidentiality: 'intern',
   },
   {
-    id: '0c6f6a2e-0004-4d2a-9b1e-5a0000000104',
-    number: 'ZAAK-2026-000104',
+    key: 'demo-uitbouw-kerkweg',
+    caseType: 'omgevingsvergunning',
     title: 'Uitbouw achtergevel Kerkweg 12',
-    caseType: omgevingsvergunning,
-    phase: { key: 'aanvulling', name: 'Wacht op aanvulling' },
-    status: 'suspended',
     receivedDaysAgo: 20,
-    termDays: 56,
+    parties: [aanvrager('A. Yılmaz', 'a.yilmaz@example.nl')],
+    fields: {
+      projectomschrijving: 'Uitbouw van 3 meter aan de achtergevel',
+      locatie: 'Kerkweg 12, Voorbeeld',
+      bouwkosten: 45000,
+    },
     assignee: 'behandelaar',
-    confidentiality: 'intern',
+    suspended: { daysAgo: 6, reason: 'Constructieberekening ontbreekt', term: 'P2W' },
   },
   {
-    id: '0c6f6a2e-0005-4d2a-9b1e-5a0000000105',
-    number: 'ZAAK-2026-000105',
+    key: 'demo-kabelstoring-molenstraat',
+    caseType: 'storingsonderhoud-netwerk',
     title: 'Kabelstoring Molenstraat',
-    caseType: storing,
-    phase: { key: 'uitvoering', name: 'Uitvoering' },
-    status: 'open',
-    receivedDaysAgo: 2,
-    termDays: 5,
+    receivedDaysAgo: 1,
+    parties: [],
+    fields: { storingslocatie: 'Molenstraat 20, Voorbeeld', prioriteit: 'p2' },
     assignee: 'behandelaar2',
-    confidentiality: 'intern',
   },
   {
-    id: '0c6f6a2e-0006-4d2a-9b1e-5a0000000106',
-    number: 'ZAAK-2026-000106',
+    key: 'demo-klacht-geluidsoverlast',
+    caseType: 'klacht',
     title: 'Klacht geluidsoverlast evenement',
-    caseType: klacht,
-    phase: { key: 'intake', name: 'Intake' },
-    status: 'open',
     receivedDaysAgo: 5,
-    termDays: 42,
+    parties: [klager('P. Smits', 'p.smits@example.nl')],
+    fields: { omschrijving: 'Geluidsoverlast tot na middernacht tijdens het zomerfestival.' },
     assignee: 'behandelaar2',
-    confidentiality: 'intern',
   },
   {
-    id: '0c6f6a2e-0007-4d2a-9b1e-5a0000000107',
-    number: 'ZAAK-2026-000107',
+    key: 'demo-subsidie-sportvereniging',
+    caseType: 'subsidieaanvraag',
     title: 'Subsidie energiebesparing sportvereniging',
-    caseType: subsidie,
-    phase: { key: 'besluitvorming', name: 'Besluitvorming' },
-    status: 'open',
     receivedDaysAgo: 30,
-    termDays: 56,
+    parties: [aanvrager('VV Voorwaarts', 'secretaris@voorwaarts.example.nl')],
+    fields: { regeling: 'duurzaamheid', bedrag: 24000 },
     assignee: 'coordinator',
-    confidentiality: 'intern',
+    phasesOn: 1,
+  },
+  {
+    key: 'demo-schuur-esdoornlaan',
+    caseType: 'omgevingsvergunning',
+    title: 'Nieuwbouw schuur Esdoornlaan 3',
+    receivedDaysAgo: 3,
+    parties: [aanvrager('R. Visser', 'r.visser@example.nl')],
+    fields: { projectomschrijving: 'Vrijstaande schuur van 20 m²', locatie: 'Esdoornlaan 3, Voorbeeld', bouwkosten: 9000 },
+    assignee: null,
   },
 ];
 
-export const personaByLogin = (login: DemoCase['assignee']) => {
+export const personaByLogin = (login: string) => {
   const persona = demoTenant.personas.find((p) => p.login === login);
   if (!persona) throw new Error(`unknown demo persona ${login}`);
   return persona;

@@ -107,7 +107,10 @@ async function main(): Promise<number> {
     const api = track(startFunctionApp('api', ports.api, apiEnv(wiring)));
     await waitUntil('the API', () => httpAnswers(`${wiring.apiBaseUrl}/health`, () => true), 60000, alive(api));
 
-    if (settings.seed) await seedDemoData(azurite.connectionString, prefixedLog('seed'));
+    if (settings.seed) {
+      const target = { apiBaseUrl: wiring.apiBaseUrl, m365: { url: m365.url, tenantId: demoTenant.tenantId } };
+      await seedDemoData(azurite.connectionString, target, prefixedLog('seed'));
+    }
 
     const waits: Array<Promise<void>> = [];
     if (has('bot')) {
