@@ -28,6 +28,16 @@ import { listCasesEndpoint } from './handlers/list-cases.handler';
 import { meEndpoint } from './handlers/me.handler';
 import { openApiEndpoint } from './handlers/openapi.handler';
 import { registerCaseEndpoint } from './handlers/register-case.handler';
+import {
+  acceptTaskEndpoint,
+  cancelTaskEndpoint,
+  completeTaskEndpoint,
+  createTaskEndpoint,
+  declineTaskEndpoint,
+  listCaseTasksEndpoint,
+  reassignTaskEndpoint,
+} from './handlers/case-tasks.handler';
+import { closeCaseEndpoint, reopenCaseEndpoint, setCaseArchiveEndpoint } from './handlers/case-closing.handler';
 
 /**
  * The endpoint table: every HTTP endpoint of the API with its route, methods and policy. register.ts
@@ -50,6 +60,16 @@ export function createEndpoints(deps: Dependencies): AnyEndpoint[] {
     resumeCaseEndpoint(deps),
     extendCaseEndpoint(deps),
     getCaseTimelineEndpoint(deps),
+    listCaseTasksEndpoint(deps),
+    createTaskEndpoint(deps),
+    completeTaskEndpoint(deps),
+    acceptTaskEndpoint(deps),
+    declineTaskEndpoint(deps),
+    cancelTaskEndpoint(deps),
+    reassignTaskEndpoint(deps),
+    closeCaseEndpoint(deps),
+    reopenCaseEndpoint(deps),
+    setCaseArchiveEndpoint(deps),
     listCaseTypesEndpoint(deps),
     createCaseTypeDraftEndpoint(deps),
     getCaseTypeDraftEndpoint(deps),

@@ -30,7 +30,9 @@ export const closeNotAllowed = () =>
 
 /** The outcome's archive settings by key (published versions carry fragments resolved). */
 export const outcomeOf = (outcomes: readonly unknown[], key: string | undefined): Outcome | undefined =>
-  (outcomes as (Outcome | { fragment: string })[]).find((outcome): outcome is Outcome => 'archive' in outcome && outcome.key === key);
+  (outcomes as (Outcome | { fragment: string })[]).find(
+    (outcome): outcome is Outcome => 'archive' in outcome && outcome.key === key,
+  );
 
 /** The trigger inputs stored in other cases: closing dates of the related cases and of the parent. */
 export async function archiveContextOf(
@@ -40,7 +42,11 @@ export async function archiveContextOf(
 ): Promise<ArchiveContext> {
   const closedOn = async (caseId: string) => (await deps.caseStore.load<CaseState>(caseId))?.state.closedOn ?? null;
   if (trigger === 'related') {
-    return { relatedClosedOn: await Promise.all(state.links.filter((link) => link.kind === 'related').map((link) => closedOn(link.caseId))) };
+    return {
+      relatedClosedOn: await Promise.all(
+        state.links.filter((link) => link.kind === 'related').map((link) => closedOn(link.caseId)),
+      ),
+    };
   }
   const parent = state.links.find((link) => link.kind === 'parent');
   if (trigger === 'parent' && parent) return { parentClosedOn: await closedOn(parent.caseId) };

@@ -141,7 +141,14 @@ describe('registerCase', () => {
     // The intake phase's template `aanvullen` becomes a task, recorded after the registration.
     expect(commit.events.map((event) => event.type)).toEqual(['case.registered', 'case.task-created']);
     expect(state.tasks).toMatchObject([
-      { id: `${state.id}.1`, kind: 'informationRequest', templateKey: 'aanvullen', phase: 'intake', status: 'open', dueOn: '2026-03-16' },
+      {
+        id: `${state.id}.1`,
+        kind: 'informationRequest',
+        templateKey: 'aanvullen',
+        phase: 'intake',
+        status: 'open',
+        dueOn: '2026-03-16',
+      },
     ]);
     expect(commit.events[0]).toMatchObject({
       type: 'case.registered',

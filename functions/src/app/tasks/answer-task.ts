@@ -1,4 +1,12 @@
-import { acceptTask as accept, amsterdamToday, cancelTask as cancel, declineTask as decline, followedBy, reassignTask as reassign, resumeCase } from '../../domain/cases';
+import {
+  acceptTask as accept,
+  amsterdamToday,
+  cancelTask as cancel,
+  declineTask as decline,
+  followedBy,
+  reassignTask as reassign,
+  resumeCase,
+} from '../../domain/cases';
 import type { UserPrincipal } from '../../domain/principal';
 import type { CaseTypeRepository } from '../../ports/case-types';
 import type { Logger } from '../../ports/logger';
@@ -9,7 +17,12 @@ import { changeTask, type ChangedTask, type TaskChangeRequest } from './change-t
 import { taskRulesViolated } from './task-errors';
 
 /** A delegation's assignee takes the work on (then completes it). */
-export function acceptTask(deps: ChangeCaseDeps, principal: UserPrincipal, request: TaskChangeRequest, log: Logger): Promise<ChangedTask> {
+export function acceptTask(
+  deps: ChangeCaseDeps,
+  principal: UserPrincipal,
+  request: TaskChangeRequest,
+  log: Logger,
+): Promise<ChangedTask> {
   return changeTask(deps, principal, request, log, 'accept', (state, task, stamp) => accept(state, task.id, stamp));
 }
 
@@ -53,7 +66,9 @@ export function reassignTask(
   return changeTask(deps, principal, request, log, 'reassign', async (state, task, stamp) => {
     const user = await deps.userDirectory.findUser(request.assigneeId);
     if (!user) {
-      throw taskRulesViolated([{ path: 'body.assigneeId', code: 'task.assignee-unknown', message: `There is no user ${request.assigneeId}` }]);
+      throw taskRulesViolated([
+        { path: 'body.assigneeId', code: 'task.assignee-unknown', message: `There is no user ${request.assigneeId}` },
+      ]);
     }
     return reassign(state, task.id, { id: user.id, name: user.displayName }, stamp);
   });

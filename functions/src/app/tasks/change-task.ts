@@ -1,4 +1,13 @@
-import { caseIdOfTask, findTask, taskAbilities, type CaseState, type CaseTask, type ChangeStamp, type TaskAbilities, type Transition } from '../../domain/cases';
+import {
+  caseIdOfTask,
+  findTask,
+  taskAbilities,
+  type CaseState,
+  type CaseTask,
+  type ChangeStamp,
+  type TaskAbilities,
+  type Transition,
+} from '../../domain/cases';
 import { DomainError } from '../../domain/errors';
 import type { UserPrincipal } from '../../domain/principal';
 import type { Logger } from '../../ports/logger';

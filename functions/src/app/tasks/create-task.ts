@@ -58,16 +58,32 @@ export function createTask(
     if (request.requiredBy !== undefined) {
       const rule = publishedRules(caseType).rules.find((candidate) => candidate.key === request.requiredBy);
       if (request.kind !== 'approval') {
-        problems.push({ path: 'body.requiredBy', code: 'task.required-by-not-approval', message: 'Only an approval is required by a rule' });
+        problems.push({
+          path: 'body.requiredBy',
+          code: 'task.required-by-not-approval',
+          message: 'Only an approval is required by a rule',
+        });
       } else if (!rule || !('requireApproval' in rule.then)) {
-        problems.push({ path: 'body.requiredBy', code: 'task.required-by-unknown', message: `${caseType.key} has no approval rule ${request.requiredBy}` });
+        problems.push({
+          path: 'body.requiredBy',
+          code: 'task.required-by-unknown',
+          message: `${caseType.key} has no approval rule ${request.requiredBy}`,
+        });
       } else requiredRole = rule.then.requireApproval;
     }
     if (request.suspendCase && request.kind !== 'informationRequest') {
-      problems.push({ path: 'body.suspendCase', code: 'task.suspend-not-information-request', message: 'Only an information request suspends the case' });
+      problems.push({
+        path: 'body.suspendCase',
+        code: 'task.suspend-not-information-request',
+        message: 'Only an information request suspends the case',
+      });
     }
     if (request.suspendCase && request.term === undefined) {
-      problems.push({ path: 'body.term', code: 'task.term-required', message: 'A suspending request needs the term given to the applicant' });
+      problems.push({
+        path: 'body.term',
+        code: 'task.term-required',
+        message: 'A suspending request needs the term given to the applicant',
+      });
     }
     const today = amsterdamToday(new Date(stamp.occurredAt));
     const dueOn = request.dueOn ?? (request.suspendCase && request.term ? addCalendarDuration(today, request.term) : null);
@@ -77,7 +93,12 @@ export function createTask(
     let assignee = null;
     if (request.assigneeId !== undefined) {
       const user = await deps.userDirectory.findUser(request.assigneeId);
-      if (!user) problems.push({ path: 'body.assigneeId', code: 'task.assignee-unknown', message: `There is no user ${request.assigneeId}` });
+      if (!user)
+        problems.push({
+          path: 'body.assigneeId',
+          code: 'task.assignee-unknown',
+          message: `There is no user ${request.assigneeId}`,
+        });
       else assignee = { id: user.id, name: user.displayName };
     }
     if (problems.length > 0) throw taskRulesViolated(problems);
@@ -101,6 +122,8 @@ export function createTask(
     made = created.task;
     if (!request.suspendCase || !request.term) return created;
     const term = request.term;
-    return followedBy(created, (next) => suspendCase(next, { on: parseLocalDate(today), reason: request.title, term }, caseType, stamp));
+    return followedBy(created, (next) =>
+      suspendCase(next, { on: parseLocalDate(today), reason: request.title, term }, caseType, stamp),
+    );
   }).then((changed) => ({ ...changed, task: changed.state.tasks.find((task) => task.id === made?.id) as CaseTask }));
 }

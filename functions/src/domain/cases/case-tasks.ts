@@ -89,7 +89,11 @@ function nextTaskId(state: Pick<CaseState, 'id' | 'tasks'>): string {
   return `${state.id}.${highest + 1}`;
 }
 
-function taskOf(state: CaseState, input: NewTask & { templateKey?: string | null; phase?: string | null }, stamp: ChangeStamp): CaseTask {
+function taskOf(
+  state: CaseState,
+  input: NewTask & { templateKey?: string | null; phase?: string | null },
+  stamp: ChangeStamp,
+): CaseTask {
   const by = stamp.onBehalfOf ?? { id: stamp.actor.id, name: stamp.actor.name };
   return {
     id: nextTaskId(state),
@@ -211,7 +215,13 @@ export function acceptTask(state: CaseState, taskId: string, stamp: ChangeStamp)
 }
 
 /** A delegation or consultation refused by its assignee, with the reason as response. */
-export function declineTask(state: CaseState, taskId: string, reason: string | null, by: CasePerson, stamp: ChangeStamp): Transition {
+export function declineTask(
+  state: CaseState,
+  taskId: string,
+  reason: string | null,
+  by: CasePerson,
+  stamp: ChangeStamp,
+): Transition {
   const task = findTask(state, taskId);
   if (task.kind !== 'delegation' && task.kind !== 'consultation') throw taskCannotBeDeclined(task.id, task.kind);
   mustBeOpen(task);
@@ -225,16 +235,19 @@ export function declineTask(state: CaseState, taskId: string, reason: string | n
 }
 
 /** The task is withdrawn (no longer needed). */
-export function cancelTask(state: CaseState, taskId: string, reason: string | null, stamp: ChangeStamp): Transition & { task: CaseTask } {
+export function cancelTask(
+  state: CaseState,
+  taskId: string,
+  reason: string | null,
+  stamp: ChangeStamp,
+): Transition & { task: CaseTask } {
   const task = findTask(state, taskId);
   mustBeOpen(task);
   const cancelled: CaseTask = { ...task, status: 'cancelled', response: reason };
   return {
     task: cancelled,
     state: withTask(state, cancelled, stamp.occurredAt),
-    events: [
-      taskEvent(stamp, 'case.task-cancelled', { task: taskRef(task) }, { task: { ...taskRef(cancelled), reason } }),
-    ],
+    events: [taskEvent(stamp, 'case.task-cancelled', { task: taskRef(task) }, { task: { ...taskRef(cancelled), reason } })],
   };
 }
 

@@ -27,7 +27,11 @@ export function requiredApprovals(
   return caseType.rules
     .filter((rule) => 'requireApproval' in rule.then)
     .filter((rule) => evaluateRules({ ...caseType, rules: [rule] }, fields).requiredApprovals.length > 0)
-    .map((rule) => ({ key: rule.key, description: rule.description, role: (rule.then as { requireApproval: string }).requireApproval }));
+    .map((rule) => ({
+      key: rule.key,
+      description: rule.description,
+      role: (rule.then as { requireApproval: string }).requireApproval,
+    }));
 }
 
 /** The latest approval task for a rule (a rejected one may be followed by a new request). */
@@ -41,9 +45,11 @@ export function unmetApprovals(state: Pick<CaseState, 'tasks' | 'fields'>, caseT
     const task = latestApproval(state.tasks, rule.key);
     const path = `rules.${rule.key}`;
     const what = rule.description ?? rule.key;
-    if (!task) return [{ code: 'approval.missing', path, message: `Approval by ${rule.role} required (${what}) but not requested` }];
+    if (!task)
+      return [{ code: 'approval.missing', path, message: `Approval by ${rule.role} required (${what}) but not requested` }];
     if (task.status === 'completed' && task.decision === 'approved') return [];
-    if (task.status === 'completed') return [{ code: 'approval.rejected', path, message: `Approval ${task.id} was rejected (${what})` }];
+    if (task.status === 'completed')
+      return [{ code: 'approval.rejected', path, message: `Approval ${task.id} was rejected (${what})` }];
     return [{ code: 'approval.pending', path, message: `Approval ${task.id} is not answered yet (${what})` }];
   });
 }
@@ -67,10 +73,18 @@ export function closeGates(
   const gates: CloseGate[] = [];
   const outcomes = caseType.outcomes.filter((outcome): outcome is Outcome => 'archive' in outcome);
   if (!outcomes.some((outcome) => outcome.key === request.outcome)) {
-    gates.push({ code: 'outcome.unknown', path: 'body.outcome', message: `${request.outcome} is not an outcome of ${state.caseType.key}` });
+    gates.push({
+      code: 'outcome.unknown',
+      path: 'body.outcome',
+      message: `${request.outcome} is not an outcome of ${state.caseType.key}`,
+    });
   }
   if (request.on < state.receivedOn) {
-    gates.push({ code: 'case.closed-before-receipt', path: 'body.on', message: `Must not be before receipt on ${state.receivedOn}` });
+    gates.push({
+      code: 'case.closed-before-receipt',
+      path: 'body.on',
+      message: `Must not be before receipt on ${state.receivedOn}`,
+    });
   }
   if (request.on > today) gates.push({ code: 'case.closed-in-future', path: 'body.on', message: `Must not be after ${today}` });
   if (state.status === 'suspended') {
@@ -98,11 +112,28 @@ function event(stamp: ChangeStamp, type: string, before: JsonValue, after: JsonV
 /** Closes the case with its outcome (the gates were checked): final phase, closing date, archive fields. */
 export function closeCase(
   state: CaseState,
-  close: { outcome: { key: string; name: string }; on: string; phase: { key: string; name: string }; archive: CaseState['archive'] },
+  close: {
+    outcome: { key: string; name: string };
+    on: string;
+    phase: { key: string; name: string };
+    archive: CaseState['archive'];
+  },
   stamp: ChangeStamp,
 ): Transition {
-  const before = { status: state.status, phase: state.phase, outcome: state.outcome, closedOn: state.closedOn, archive: state.archive };
-  const after = { status: 'closed' as const, phase: close.phase, outcome: close.outcome, closedOn: close.on, archive: close.archive };
+  const before = {
+    status: state.status,
+    phase: state.phase,
+    outcome: state.outcome,
+    closedOn: state.closedOn,
+    archive: state.archive,
+  };
+  const after = {
+    status: 'closed' as const,
+    phase: close.phase,
+    outcome: close.outcome,
+    closedOn: close.on,
+    archive: close.archive,
+  };
   return {
     state: { ...state, ...after, updatedAt: stamp.occurredAt },
     events: [event(stamp, 'case.closed', toJson(before), toJson(after))],

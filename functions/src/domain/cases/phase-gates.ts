@@ -32,11 +32,7 @@ export function phaseGates(
 }
 
 /** The required checklist items of `phaseKey` that are not ticked in the case. */
-export function openChecklistItems(
-  state: Pick<CaseState, 'checklist'>,
-  caseType: PublishedRules,
-  phaseKey: string,
-): UnmetGate[] {
+export function openChecklistItems(state: Pick<CaseState, 'checklist'>, caseType: PublishedRules, phaseKey: string): UnmetGate[] {
   const phase = caseType.phases.find((candidate) => candidate.key === phaseKey);
   return (phase?.checklist ?? [])
     .filter((item) => item.required && state.checklist[phaseKey]?.[item.key] !== true)

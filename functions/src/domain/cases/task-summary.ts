@@ -8,8 +8,34 @@ const text = (value: JsonValue | undefined, fallback = '?'): string => (typeof v
 const nameOf = (value: JsonValue | undefined): string | null =>
   isObject(value) && typeof value.name === 'string' ? value.name : null;
 
-const nlMonths = ['januari', 'februari', 'maart', 'april', 'mei', 'juni', 'juli', 'augustus', 'september', 'oktober', 'november', 'december'];
-const enMonths = ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December'];
+const nlMonths = [
+  'januari',
+  'februari',
+  'maart',
+  'april',
+  'mei',
+  'juni',
+  'juli',
+  'augustus',
+  'september',
+  'oktober',
+  'november',
+  'december',
+];
+const enMonths = [
+  'January',
+  'February',
+  'March',
+  'April',
+  'May',
+  'June',
+  'July',
+  'August',
+  'September',
+  'October',
+  'November',
+  'December',
+];
 
 /** `2030-06-15` as "15 juni 2030" / "15 June 2030": archive dates lie years ahead, so the year is kept. */
 function fullDate(value: JsonValue | undefined, months: readonly string[]): string {
@@ -57,7 +83,10 @@ export function taskSummary(type: string, who: string, before: Json, after: Json
       return { nl: `${who} heeft ${kind.nl} ${title} ingetrokken${reason}`, en: `${who} cancelled ${kind.en} ${title}${reason}` };
     }
     default:
-      return { nl: `${who} heeft ${kind.nl} ${title} overgedragen aan ${to ?? '?'}`, en: `${who} reassigned ${kind.en} ${title} to ${to ?? '?'}` };
+      return {
+        nl: `${who} heeft ${kind.nl} ${title} overgedragen aan ${to ?? '?'}`,
+        en: `${who} reassigned ${kind.en} ${title} to ${to ?? '?'}`,
+      };
   }
 }
 
@@ -100,11 +129,16 @@ export function lifecycleSummary(type: string, who: string, before: Json, after:
     }
     case 'case.linked': {
       const link = isObject(after.link) ? after.link : {};
-      const kind = { parent: { nl: 'hoofdzaak', en: 'parent case' }, child: { nl: 'deelzaak', en: 'child case' } }[text(link.kind)] ?? {
+      const kind = { parent: { nl: 'hoofdzaak', en: 'parent case' }, child: { nl: 'deelzaak', en: 'child case' } }[
+        text(link.kind)
+      ] ?? {
         nl: 'gerelateerde zaak',
         en: 'related case',
       };
-      return { nl: `${who} heeft ${text(link.number)} gekoppeld als ${kind.nl}`, en: `${who} linked ${text(link.number)} as ${kind.en}` };
+      return {
+        nl: `${who} heeft ${text(link.number)} gekoppeld als ${kind.nl}`,
+        en: `${who} linked ${text(link.number)} as ${kind.en}`,
+      };
     }
     default: {
       const link = isObject(before.link) ? before.link : {};
