@@ -90,7 +90,11 @@ export const CaseSchema = z
       actionDate: localDate.nullable(),
       status: z.enum(['pending']),
       triggerDate: localDate.nullable().optional().meta({ description: 'The date the retention period counts from' }),
-      reason: z.string().nullable().optional().meta({ description: 'Why there is (no) action date, e.g. `computed`, `field-empty`' }),
+      reason: z
+        .string()
+        .nullable()
+        .optional()
+        .meta({ description: 'Why there is (no) action date, e.g. `computed`, `field-empty`' }),
       manualDate: localDate.nullable().optional().meta({ description: 'Trigger manual: the date the records manager set' }),
     }),
     tasks: z.array(CaseTaskSchema),

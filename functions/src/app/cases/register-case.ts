@@ -128,21 +128,20 @@ async function register(
     createdBy: { id: principal.oid, name: principal.name },
     at,
   });
+  // The first phase's task templates become tasks: part of the initial state the registration records.
+  const stamp = { occurredAt: at, ...actorOf(principal), channel };
+  const state = tasksOnPhaseEntry(registered, publishedRules(caseType).phases, registered.phase.key, stamp)?.state ?? registered;
   const event: CaseEventDraft = {
     type: 'case.registered',
     occurredAt: at,
     ...actorOf(principal),
     channel,
-    data: { after: registeredData(registered) },
+    data: { after: registeredData(state) },
   };
-  // The first phase's task templates become tasks, recorded after the registration itself.
-  const stamp = { occurredAt: at, ...actorOf(principal), channel };
-  const withTasks = tasksOnPhaseEntry(registered, publishedRules(caseType).phases, registered.phase.key, stamp);
-  const state = withTasks?.state ?? registered;
   const result = await deps.caseStore.commit(state.id, {
     expected: 'new',
     state,
-    events: [event, ...(withTasks?.events ?? [])],
+    events: [event],
     outbox: [{ type: 'case.registered', payload: { caseId: state.id, number, caseType: caseType.key } }],
     columns: { number, caseTypeKey: caseType.key, status: state.status },
   });
