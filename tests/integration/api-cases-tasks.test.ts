@@ -315,6 +315,24 @@ describe('tasks, closing and retention through HTTP on the local stack', () => {
     });
   });
 
+  describe('links between cases', () => {
+    it('links a child case: each side shows its own view, and unlinking removes both', async () => {
+      const parent = await register('Evenementenprogramma', { bedrag: 900, regeling: 'cultuur' });
+      const child = await register('Deelactiviteit', { bedrag: 300, regeling: 'cultuur' });
+      const linked = await act('behandelaar', parent, 'POST', `/cases/${parent}/links`, { kind: 'child', case: child });
+      expect(linked.status).toBe(200);
+      const parentBody = await jsonOf(linked);
+      const childBody = await jsonOf(await local.call('behandelaar', 'GET', `/cases/${child}`));
+      expect(parentBody.links).toEqual([{ kind: 'child', caseId: child, number: childBody.number }]);
+      expect(childBody.links).toEqual([{ kind: 'parent', caseId: parent, number: parentBody.number }]);
+
+      const unlinked = await act('behandelaar', parent, 'DELETE', `/cases/${parent}/links/${child}`);
+      expect(unlinked.status).toBe(200);
+      expect((await jsonOf(unlinked)).links).toEqual([]);
+      expect((await jsonOf(await local.call('behandelaar', 'GET', `/cases/${child}`))).links).toEqual([]);
+    });
+  });
+
   describe("the records manager's archive endpoint", () => {
     const closeReady = async (title: string, outcome: string) => {
       const caseId = await register(title, { bedrag: 500, regeling: 'sport' });

@@ -2,6 +2,8 @@ import type { OpenAPIRegistry } from '@asteasolutions/zod-to-openapi';
 import { z } from 'zod';
 import { CaseIdParamsSchema, CaseSchema } from './case';
 import {
+  AddCaseLinkRequestSchema,
+  CaseLinkParamsSchema,
   CaseTaskListSchema,
   CaseTaskSchema,
   CloseCaseRequestSchema,
@@ -26,6 +28,8 @@ export const caseTaskPaths = [
   '/v1/cases/{id}/close',
   '/v1/cases/{id}/reopen',
   '/v1/cases/{id}/archive',
+  '/v1/cases/{id}/links',
+  '/v1/cases/{id}/links/{otherId}',
 ] as const;
 
 const problem = (description: string) => ({ description, content: { 'application/problem+json': { schema: ProblemSchema } } });
@@ -204,4 +208,35 @@ export function describeCaseTaskApi(registry: OpenAPIRegistry, secured: { entra:
       ),
     },
   );
+  caseAction(
+    registry,
+    secured,
+    'post',
+    '/v1/cases/{id}/links',
+    'Link another case (parent, child, related); it stores the inverse view',
+    AddCaseLinkRequestSchema,
+    {
+      409: problem(
+        'This case is closed, already has a parent (`case.parent-exists`) or is linked to that case otherwise (`case.link-exists`)',
+      ),
+      422: problem('No such other case (`case.link-target-unknown`) or the case itself (`case.link-to-itself`)'),
+    },
+  );
+  registry.registerPath({
+    method: 'delete',
+    path: '/v1/cases/{id}/links/{otherId}',
+    summary: 'Remove the link on both sides (a repeat completes a half-done removal)',
+    security: secured,
+    request: { params: CaseLinkParamsSchema, headers: ifMatch },
+    responses: {
+      200: {
+        description: 'The case after the change, with its new ETag',
+        headers: etagHeader,
+        content: { 'application/json': { schema: CaseSchema } },
+      },
+      ...common,
+      404: problem('No such case (`case.not-found`)'),
+      409: problem('The case is closed (`case.closed`)'),
+    },
+  });
 }

@@ -116,6 +116,17 @@ export const SetCaseArchiveRequestSchema = z
   .strict()
   .meta({ id: 'SetCaseArchiveRequest' });
 
+/** POST /api/v1/cases/{id}/links (If-Match): the other case stores the inverse view. */
+export const AddCaseLinkRequestSchema = z
+  .object({
+    kind: z.enum(['parent', 'child', 'related']).meta({ description: 'What the other case is to this one' }),
+    case: z.uuid().meta({ description: 'The id of the other case' }),
+  })
+  .strict()
+  .meta({ id: 'AddCaseLinkRequest' });
+
+export const CaseLinkParamsSchema = z.object({ id: z.uuid(), otherId: z.uuid() });
+
 export type CaseTaskBody = z.infer<typeof CaseTaskSchema>;
 export type CreateTaskRequestBody = z.infer<typeof CreateTaskRequestSchema>;
 export type CompleteTaskRequest = z.infer<typeof CompleteTaskRequestSchema>;

@@ -38,6 +38,7 @@ import {
   reassignTaskEndpoint,
 } from './handlers/case-tasks.handler';
 import { closeCaseEndpoint, reopenCaseEndpoint, setCaseArchiveEndpoint } from './handlers/case-closing.handler';
+import { addCaseLinkEndpoint, removeCaseLinkEndpoint } from './handlers/case-links.handler';
 
 /**
  * The endpoint table: every HTTP endpoint of the API with its route, methods and policy. register.ts
@@ -70,6 +71,8 @@ export function createEndpoints(deps: Dependencies): AnyEndpoint[] {
     closeCaseEndpoint(deps),
     reopenCaseEndpoint(deps),
     setCaseArchiveEndpoint(deps),
+    addCaseLinkEndpoint(deps),
+    removeCaseLinkEndpoint(deps),
     listCaseTypesEndpoint(deps),
     createCaseTypeDraftEndpoint(deps),
     getCaseTypeDraftEndpoint(deps),

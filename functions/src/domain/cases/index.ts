@@ -61,3 +61,4 @@ export {
   type CloseGate,
 } from './close-case';
 export { archiveFor, archiveAfterReopen, type ArchiveContext } from './case-archive';
+export { linkCase, unlinkCase, inverseLinkKind } from './case-links';

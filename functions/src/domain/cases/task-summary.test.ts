@@ -100,6 +100,16 @@ describe('timeline: task events in Dutch and English', () => {
       nl: "Sanne de Vries heeft adviesvraag 'Constructie' overgedragen aan Daan Bakker",
       en: "Sanne de Vries reassigned consultation 'Constructie' to Daan Bakker",
     },
+    {
+      event: anEvent('case.linked', { link: null }, { link: { kind: 'child', caseId: 'c2', number: 'ZAAK-2026-000002' } }),
+      nl: 'Sanne de Vries heeft ZAAK-2026-000002 gekoppeld als deelzaak',
+      en: 'Sanne de Vries linked ZAAK-2026-000002 as child case',
+    },
+    {
+      event: anEvent('case.unlinked', { link: { kind: 'related', caseId: 'c2', number: 'ZAAK-2026-000002' } }, { link: null }),
+      nl: 'Sanne de Vries heeft de koppeling met ZAAK-2026-000002 verwijderd',
+      en: 'Sanne de Vries unlinked ZAAK-2026-000002',
+    },
   ])('$event.type: $en', ({ event, nl, en }) => {
     expect(renderTimelineEntry(event).summary).toEqual({ nl, en });
   });
@@ -149,6 +159,16 @@ describe('timeline: closing, reopening and archive in Dutch and English', () => 
       ),
       nl: 'Marieke van den Berg heeft de archiefgegevens bijgewerkt (vervaldatum bekend); archiefnominatie vernietigen per 28 februari 2029',
       en: 'Marieke van den Berg updated the archive data (vervaldatum bekend); archive action destroy on 28 February 2029',
+    },
+    {
+      event: anEvent('case.linked', { link: null }, { link: { kind: 'child', caseId: 'c2', number: 'ZAAK-2026-000002' } }),
+      nl: 'Sanne de Vries heeft ZAAK-2026-000002 gekoppeld als deelzaak',
+      en: 'Sanne de Vries linked ZAAK-2026-000002 as child case',
+    },
+    {
+      event: anEvent('case.unlinked', { link: { kind: 'related', caseId: 'c2', number: 'ZAAK-2026-000002' } }, { link: null }),
+      nl: 'Sanne de Vries heeft de koppeling met ZAAK-2026-000002 verwijderd',
+      en: 'Sanne de Vries unlinked ZAAK-2026-000002',
     },
   ])('$event.type: $en', ({ event, nl, en }) => {
     expect(renderTimelineEntry(event).summary).toEqual({ nl, en });
