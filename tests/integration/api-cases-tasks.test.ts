@@ -108,6 +108,22 @@ describe('tasks, closing and retention through HTTP on the local stack', () => {
       expect(created.headers.get('etag')).toBe(etags.get(caseId));
     });
 
+    /** GET /tasks?mine as `login`, polled until `done` holds: the read model follows the outbox a moment later. */
+    const myTasksUntil = async (login: Login, done: (ids: string[]) => boolean): Promise<string[]> => {
+      for (let attempt = 0; ; attempt++) {
+        const response = await local.call(login, 'GET', '/tasks?mine=true');
+        expect(response.status).toBe(200);
+        const ids = ((await jsonOf(response)).items as Json[]).map((item) => String(item.id));
+        if (done(ids) || attempt >= 60) return ids;
+        await new Promise((resolve) => setTimeout(resolve, 250));
+      }
+    };
+
+    it('lists the consultation among the adviseur’s own tasks (GET /tasks?mine=true)', async () => {
+      expect(await myTasksUntil('adviseur', (ids) => ids.includes(consultationId))).toContain(consultationId);
+      expect(await myTasksUntil('behandelaar', () => true)).not.toContain(consultationId);
+    });
+
     it("refuses the case's own handler answering the adviseur's consultation (403)", async () => {
       const refused = await act('behandelaar', caseId, 'POST', `/tasks/${consultationId}/complete`, { response: 'zelf gedaan' });
       expect(await problemOf(refused)).toMatchObject({ status: 403, code: 'task.not-allowed' });
@@ -129,6 +145,10 @@ describe('tasks, closing and retention through HTTP on the local stack', () => {
         answeredBy: { id: persona('adviseur').id, name: 'Joost Mulder' },
         answeredAt: expect.any(String) as string,
       });
+    });
+
+    it('drops the answered consultation from the adviseur’s tasks', async () => {
+      expect(await myTasksUntil('adviseur', (ids) => !ids.includes(consultationId))).not.toContain(consultationId);
     });
 
     it('shows the question and the answer on the timeline in Dutch and English', async () => {

@@ -13,12 +13,15 @@ import {
   ReopenCaseRequestSchema,
   SetCaseArchiveRequestSchema,
   TaskIdParamsSchema,
+  TaskQueueQuerySchema,
+  TaskQueueSchema,
   TaskReasonRequestSchema,
 } from './case-tasks';
 import { ProblemSchema } from './problem';
 
 /** The task, closing and archive paths of the OpenAPI document (listed in openapi.ts's documentedPaths). */
 export const caseTaskPaths = [
+  '/v1/tasks',
   '/v1/cases/{id}/tasks',
   '/v1/tasks/{id}/complete',
   '/v1/tasks/{id}/accept',
@@ -103,6 +106,18 @@ function caseAction(
 
 /** Tasks inside a case, closing with an outcome, reopening, and the records manager's archive endpoint. */
 export function describeCaseTaskApi(registry: OpenAPIRegistry, secured: { entra: string[] }[]): void {
+  registry.registerPath({
+    method: 'get',
+    path: '/v1/tasks',
+    summary: "The caller's open tasks across cases (`mine=true`), earliest due first",
+    security: secured,
+    request: { query: TaskQueueQuerySchema },
+    responses: {
+      200: { description: 'One page of tasks', content: { 'application/json': { schema: TaskQueueSchema } } },
+      400: problem('Invalid query (every invalid parameter listed)'),
+      401: common[401],
+    },
+  });
   registry.registerPath({
     method: 'get',
     path: '/v1/cases/{id}/tasks',

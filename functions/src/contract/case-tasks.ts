@@ -127,6 +127,32 @@ export const AddCaseLinkRequestSchema = z
 
 export const CaseLinkParamsSchema = z.object({ id: z.uuid(), otherId: z.uuid() });
 
+/** GET /api/v1/tasks?mine=true: the caller's open tasks across cases. */
+export const TaskQueueQuerySchema = z.object({
+  mine: z.enum(['true']).meta({ description: 'Only `true` for now: the tasks assigned to the caller' }),
+  limit: z.coerce.number().int().min(1).max(200).default(50),
+  cursor: z.string().min(1).max(2048).optional(),
+});
+
+export const TaskQueueItemSchema = z
+  .object({
+    id: z.string(),
+    kind: z.enum(caseTaskKinds),
+    title: z.string(),
+    status: z.enum(caseTaskStatuses),
+    dueOn: localDate.nullable(),
+    case: z.object({ id: z.string(), number: z.string(), title: z.string(), caseTypeName: z.string() }),
+  })
+  .meta({ id: 'TaskQueueItem' });
+
+export const TaskQueueSchema = z
+  .object({
+    items: z.array(TaskQueueItemSchema).meta({ description: 'Earliest due date first; read model, so it may lag a moment' }),
+    nextCursor: z.string().nullable(),
+  })
+  .meta({ id: 'TaskQueue' });
+
+export type TaskQueueBody = z.infer<typeof TaskQueueSchema>;
 export type CaseTaskBody = z.infer<typeof CaseTaskSchema>;
 export type CreateTaskRequestBody = z.infer<typeof CreateTaskRequestSchema>;
 export type CompleteTaskRequest = z.infer<typeof CompleteTaskRequestSchema>;

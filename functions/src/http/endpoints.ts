@@ -35,6 +35,7 @@ import {
   createTaskEndpoint,
   declineTaskEndpoint,
   listCaseTasksEndpoint,
+  listMyTasksEndpoint,
   reassignTaskEndpoint,
 } from './handlers/case-tasks.handler';
 import { closeCaseEndpoint, reopenCaseEndpoint, setCaseArchiveEndpoint } from './handlers/case-closing.handler';
@@ -62,6 +63,7 @@ export function createEndpoints(deps: Dependencies): AnyEndpoint[] {
     extendCaseEndpoint(deps),
     getCaseTimelineEndpoint(deps),
     listCaseTasksEndpoint(deps),
+    listMyTasksEndpoint(deps),
     createTaskEndpoint(deps),
     completeTaskEndpoint(deps),
     acceptTaskEndpoint(deps),

@@ -11,12 +11,14 @@ import {
   CreateTaskRequestSchema,
   ReassignTaskRequestSchema,
   TaskIdParamsSchema,
+  TaskQueueQuerySchema,
   TaskReasonRequestSchema,
+  type TaskQueueBody,
 } from '../../contract/case-tasks';
 import { parseLocalDate } from '../../domain/calendar';
 import type { UserPrincipal } from '../../domain/principal';
 import { defineEndpoint, json } from '../endpoint';
-import { parseJsonBody } from '../input';
+import { parseJsonBody, parseQuery } from '../input';
 import { policies } from '../policies';
 import { presentTask } from '../presenters/task.presenter';
 import { caseChangeTarget, maxChangeBytes } from './case-change-input';
@@ -145,5 +147,36 @@ export const reassignTaskEndpoint = (deps: Deps) =>
       const target = taskTarget(request);
       const body = await parseJsonBody(request, ReassignTaskRequestSchema, maxChangeBytes);
       return taskResponse(await reassignTask(deps, principal, { ...target, assigneeId: body.assigneeId }, log), principal);
+    },
+  });
+
+/**
+ * GET /api/v1/tasks?mine=true: the caller's open tasks across cases, earliest due first, from the
+ * work-queue read model (partition `task:<oid>`): one Table query per page. One's own tasks are always visible.
+ */
+export const listMyTasksEndpoint = (deps: Pick<Dependencies, 'taskQueue'>) =>
+  defineEndpoint({
+    name: 'listMyTasks',
+    methods: ['GET'],
+    route: 'v1/tasks',
+    policy: policies.authenticated,
+    handler: async ({ request, principal }) => {
+      const query = parseQuery(request, TaskQueueQuerySchema);
+      const page = await deps.taskQueue.listAssignedTo(principal.oid, {
+        limit: query.limit,
+        ...(query.cursor ? { cursor: query.cursor } : {}),
+      });
+      const body: TaskQueueBody = {
+        items: page.entries.map((entry) => ({
+          id: entry.taskId,
+          kind: entry.kind,
+          title: entry.title,
+          status: entry.status,
+          dueOn: entry.dueOn,
+          case: { id: entry.caseId, number: entry.caseNumber, title: entry.caseTitle, caseTypeName: entry.caseTypeName },
+        })),
+        nextCursor: page.nextCursor,
+      };
+      return json(200, body);
     },
   });
