@@ -115,6 +115,16 @@ describe('timeline: task events in Dutch and English', () => {
   });
 });
 
+describe('timeline: registration with template tasks', () => {
+  it('names the tasks the first phase made', () => {
+    const event = anEvent('case.registered', {}, { title: 'Dakkapel', tasks: [task({ title: 'Aanvraag laten aanvullen' })] });
+    expect(renderTimelineEntry(event).summary).toEqual({
+      nl: "Sanne de Vries heeft de zaak geregistreerd; taken aangemaakt: 'Aanvraag laten aanvullen'",
+      en: "Sanne de Vries registered the case; tasks created: 'Aanvraag laten aanvullen'",
+    });
+  });
+});
+
 describe('timeline: closing, reopening and archive in Dutch and English', () => {
   const archive = { action: 'destroy', actionDate: '2036-03-10', status: 'pending', reason: 'computed' };
   it.each([

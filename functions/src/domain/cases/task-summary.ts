@@ -146,3 +146,13 @@ export function lifecycleSummary(type: string, who: string, before: Json, after:
     }
   }
 }
+
+/** Registration records the first phase's template tasks in its state: the sentence names them. */
+export function withTemplateTasks(summary: Summary, tasks: JsonValue | undefined): Summary {
+  const titles = Array.isArray(tasks) ? tasks.map((task) => (isObject(task) ? `'${text(task.title)}'` : '?')) : [];
+  if (titles.length === 0) return summary;
+  return {
+    nl: `${summary.nl}; taken aangemaakt: ${titles.join(', ')}`,
+    en: `${summary.en}; tasks created: ${titles.join(', ')}`,
+  };
+}

@@ -1,6 +1,6 @@
 import type { CaseEvent, EventChannel, JsonValue } from '../events';
 import { deadlineSummary } from './deadline-summary';
-import { lifecycleSummary, taskSummary } from './task-summary';
+import { lifecycleSummary, taskSummary, withTemplateTasks } from './task-summary';
 
 /** One line of a case's timeline: an event as people read it, in Dutch and English. */
 export interface TimelineEntry {
@@ -36,7 +36,7 @@ function summaryOf(event: CaseEvent, who: string, changes: TimelineEntry['change
   const before = isObject(event.data.before) ? event.data.before : {};
   switch (event.type) {
     case 'case.registered':
-      return { nl: `${who} heeft de zaak geregistreerd`, en: `${who} registered the case` };
+      return withTemplateTasks({ nl: `${who} heeft de zaak geregistreerd`, en: `${who} registered the case` }, after.tasks);
     case 'case.taken':
       return { nl: `${who} heeft de zaak in behandeling genomen`, en: `${who} took the case` };
     case 'case.assigned': {
