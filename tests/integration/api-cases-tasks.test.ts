@@ -335,6 +335,29 @@ describe('tasks, closing and retention through HTTP on the local stack', () => {
     });
   });
 
+  describe('tasks that name only a group', () => {
+    const coordinators = 'a1b2c3d4-0002-4000-8000-000000000002';
+    it("are listed for the group's members (GET /tasks?group=), not for others (403)", async () => {
+      const caseId = await register('Groepstaak', { bedrag: 700, regeling: 'sport' });
+      const created = await act('behandelaar', caseId, 'POST', `/cases/${caseId}/tasks`, {
+        kind: 'todo',
+        title: 'Budget controleren',
+        assigneeGroup: coordinators,
+      });
+      const taskId = String((await jsonOf(created)).id);
+      let ids: string[] = [];
+      for (let attempt = 0; attempt < 60 && !ids.includes(taskId); attempt++) {
+        if (attempt > 0) await new Promise((resolve) => setTimeout(resolve, 250));
+        const listed = await local.call('coordinator', 'GET', `/tasks?group=${coordinators}`);
+        expect(listed.status).toBe(200);
+        ids = ((await jsonOf(listed)).items as Json[]).map((item) => String(item.id));
+      }
+      expect(ids).toContain(taskId);
+      expect((await local.call('behandelaar', 'GET', `/tasks?group=${coordinators}`)).status).toBe(403);
+      expect(await problemOf(await local.call('behandelaar', 'GET', '/tasks'))).toMatchObject({ status: 400 });
+    });
+  });
+
   describe('links between cases', () => {
     it('links a child case: each side shows its own view, and unlinking removes both', async () => {
       const parent = await register('Evenementenprogramma', { bedrag: 900, regeling: 'cultuur' });

@@ -109,13 +109,14 @@ export function describeCaseTaskApi(registry: OpenAPIRegistry, secured: { entra:
   registry.registerPath({
     method: 'get',
     path: '/v1/tasks',
-    summary: "The caller's open tasks across cases (`mine=true`), earliest due first",
+    summary: "The caller's open tasks across cases (`mine=true`) or a group's of the caller's (`group=<id>`), earliest due first",
     security: secured,
     request: { query: TaskQueueQuerySchema },
     responses: {
       200: { description: 'One page of tasks', content: { 'application/json': { schema: TaskQueueSchema } } },
-      400: problem('Invalid query (every invalid parameter listed)'),
+      400: problem('Invalid query, or not exactly one of mine/group (`tasks.queue-required`)'),
       401: common[401],
+      403: problem('Not a member of that group (`tasks.group-not-allowed`)'),
     },
   });
   registry.registerPath({

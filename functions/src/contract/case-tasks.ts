@@ -127,9 +127,10 @@ export const AddCaseLinkRequestSchema = z
 
 export const CaseLinkParamsSchema = z.object({ id: z.uuid(), otherId: z.uuid() });
 
-/** GET /api/v1/tasks?mine=true: the caller's open tasks across cases. */
+/** GET /api/v1/tasks?mine=true (the caller's open tasks across cases) or ?group=<id> (a group of the caller's). */
 export const TaskQueueQuerySchema = z.object({
-  mine: z.enum(['true']).meta({ description: 'Only `true` for now: the tasks assigned to the caller' }),
+  mine: z.enum(['true']).optional().meta({ description: '`true`: the tasks assigned to the caller' }),
+  group: z.uuid().optional().meta({ description: "An Entra group of the caller's: the tasks that name only that group" }),
   limit: z.coerce.number().int().min(1).max(200).default(50),
   cursor: z.string().min(1).max(2048).optional(),
 });

@@ -13,10 +13,11 @@ export interface TaskQueueEntry {
   caseTypeName: string;
 }
 
+export type TaskQueuePage = { entries: TaskQueueEntry[]; nextCursor: string | null };
+
 export interface TaskQueueReader {
   /** The open tasks assigned to a user, earliest due date first (tasks without one last). */
-  listAssignedTo(
-    assigneeId: string,
-    page: { limit: number; cursor?: string },
-  ): Promise<{ entries: TaskQueueEntry[]; nextCursor: string | null }>;
+  listAssignedTo(assigneeId: string, page: { limit: number; cursor?: string }): Promise<TaskQueuePage>;
+  /** The open tasks that name only this Entra group (no person yet). */
+  listForGroup(groupId: string, page: { limit: number; cursor?: string }): Promise<TaskQueuePage>;
 }

@@ -1,8 +1,8 @@
 import type { TableClient } from '@azure/data-tables';
 import { z } from 'zod';
-import { taskQueueKey } from '../../app/projections/task-queue-rows';
+import { groupTaskQueueKey, taskQueueKey } from '../../app/projections/task-queue-rows';
 import { caseTaskKinds, caseTaskStatuses } from '../../domain/cases/case-state';
-import type { TaskQueueEntry, TaskQueueReader } from '../../ports/task-queue';
+import type { TaskQueueEntry, TaskQueuePage, TaskQueueReader } from '../../ports/task-queue';
 import { decodeCursor, encodeCursor, isTableNotFound } from './work-queue.table';
 
 const Row = z.object({
@@ -32,28 +32,29 @@ const toEntry = (row: Record<string, unknown>): TaskQueueEntry => {
   };
 };
 
-/** A person's open tasks from the WorkQueue table's `task:<oid>` partition: one Table query per page. */
+/** Open tasks from the WorkQueue table's `task:<oid>` / `taskGroup:<id>` partitions: one Table query per page. */
 export function createTaskQueueReader(table: TableClient): TaskQueueReader {
+  const list = async (partitionKey: string, { limit, cursor }: { limit: number; cursor?: string }): Promise<TaskQueuePage> => {
+    const continuationToken = cursor === undefined ? undefined : decodeCursor(cursor);
+    const pages = table
+      .listEntities<Record<string, unknown>>({
+        queryOptions: { filter: `PartitionKey eq '${partitionKey.replace(/'/g, "''")}'` },
+      })
+      .byPage({ maxPageSize: limit, ...(continuationToken ? { continuationToken } : {}) });
+    let page;
+    try {
+      page = (await pages.next()).value;
+    } catch (error) {
+      if (isTableNotFound(error)) return { entries: [], nextCursor: null };
+      throw error;
+    }
+    return {
+      entries: (page ?? []).map(toEntry),
+      nextCursor: page?.continuationToken ? encodeCursor(page.continuationToken) : null,
+    };
+  };
   return {
-    async listAssignedTo(assigneeId, { limit, cursor }) {
-      const partitionKey = taskQueueKey(assigneeId);
-      const continuationToken = cursor === undefined ? undefined : decodeCursor(cursor);
-      const pages = table
-        .listEntities<Record<string, unknown>>({
-          queryOptions: { filter: `PartitionKey eq '${partitionKey.replace(/'/g, "''")}'` },
-        })
-        .byPage({ maxPageSize: limit, ...(continuationToken ? { continuationToken } : {}) });
-      let page;
-      try {
-        page = (await pages.next()).value;
-      } catch (error) {
-        if (isTableNotFound(error)) return { entries: [], nextCursor: null };
-        throw error;
-      }
-      return {
-        entries: (page ?? []).map(toEntry),
-        nextCursor: page?.continuationToken ? encodeCursor(page.continuationToken) : null,
-      };
-    },
+    listAssignedTo: (assigneeId, page) => list(taskQueueKey(assigneeId), page),
+    listForGroup: (groupId, page) => list(groupTaskQueueKey(groupId), page),
   };
 }

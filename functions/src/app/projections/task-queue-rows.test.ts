@@ -25,10 +25,10 @@ const aTask = (id: string, overrides: Partial<CaseTask> = {}): CaseTask => ({
   ...overrides,
 });
 const taskRows = (tasks: CaseTask[], status: 'open' | 'closed' = 'open') =>
-  expectedWorkQueueRows(aCaseState({ tasks, status })).filter((row) => row.partitionKey.startsWith('task:'));
+  expectedWorkQueueRows(aCaseState({ tasks, status })).filter((row) => /^task(Group)?:/.test(row.partitionKey));
 
 describe('task-queue rows (GET /tasks?mine)', () => {
-  it("puts each open or accepted task in its assignee's task partition, earliest due first", () => {
+  it("puts each open or accepted task in its assignee's (or else its group's) task partition, earliest due first", () => {
     const rows = taskRows([
       aTask('case-1.1', { dueOn: '2026-03-20' }),
       aTask('case-1.2', { kind: 'delegation', status: 'accepted' }),
@@ -38,6 +38,7 @@ describe('task-queue rows (GET /tasks?mine)', () => {
     expect(rows.map((row) => [row.partitionKey, row.rowKey])).toEqual([
       ['task:oid-joost', '2026-03-20|case-1.1'],
       ['task:oid-joost', '9999-12-31|case-1.2'],
+      ['taskGroup:g-1', '9999-12-31|case-1.4'],
     ]);
     expect(rows[0]?.columns).toMatchObject({
       caseId: 'case-1',

@@ -1,6 +1,7 @@
 import type { HttpRequest } from '@azure/functions';
 import type { z } from 'zod';
 import { getCase } from '../../app/cases/get-case';
+import { forbidden, invalidInput } from '../../app/errors';
 import { acceptTask, cancelTask, declineTask, reassignTask } from '../../app/tasks/answer-task';
 import { completeTask } from '../../app/tasks/complete-task';
 import { createTask } from '../../app/tasks/create-task';
@@ -151,8 +152,8 @@ export const reassignTaskEndpoint = (deps: Deps) =>
   });
 
 /**
- * GET /api/v1/tasks?mine=true: the caller's open tasks across cases, earliest due first, from the
- * work-queue read model (partition `task:<oid>`): one Table query per page. One's own tasks are always visible.
+ * GET /api/v1/tasks?mine=true | ?group=<id>: the caller's open tasks across cases (or those of one of the
+ * caller's groups), earliest due first, from the work-queue read model: one Table query per page.
  */
 export const listMyTasksEndpoint = (deps: Pick<Dependencies, 'taskQueue'>) =>
   defineEndpoint({
@@ -162,10 +163,20 @@ export const listMyTasksEndpoint = (deps: Pick<Dependencies, 'taskQueue'>) =>
     policy: policies.authenticated,
     handler: async ({ request, principal }) => {
       const query = parseQuery(request, TaskQueueQuerySchema);
-      const page = await deps.taskQueue.listAssignedTo(principal.oid, {
-        limit: query.limit,
-        ...(query.cursor ? { cursor: query.cursor } : {}),
-      });
+      if ((query.mine === undefined) === (query.group === undefined)) {
+        throw invalidInput([
+          { path: 'query', code: 'tasks.queue-required', message: 'Send exactly one of mine=true or group=<id>' },
+        ]);
+      }
+      // authorize: one's own tasks, and those of one's own groups (403 for another group).
+      if (query.group !== undefined && !principal.groups.includes(query.group)) {
+        throw forbidden('tasks.group-not-allowed', 'You are not a member of that group');
+      }
+      const paging = { limit: query.limit, ...(query.cursor ? { cursor: query.cursor } : {}) };
+      const page =
+        query.group !== undefined
+          ? await deps.taskQueue.listForGroup(query.group, paging)
+          : await deps.taskQueue.listAssignedTo(principal.oid, paging);
       const body: TaskQueueBody = {
         items: page.entries.map((entry) => ({
           id: entry.taskId,
