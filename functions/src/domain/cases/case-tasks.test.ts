@@ -7,6 +7,7 @@ import {
   completeTask,
   createTask,
   declineTask,
+  dueDateAfter,
   reassignTask,
   tasksOnPhaseEntry,
   templatesOnEntry,
@@ -82,6 +83,23 @@ describe('task templates on phase entry', () => {
     ]);
     expect(templatesOnEntry(klacht.phases, 'registratie').map((phase) => phase.key)).toEqual(['registratie']);
     expect(templatesOnEntry(klacht.phases, 'afhandeling')).toEqual([]);
+  });
+
+  it.each([
+    ['P3W', '2026-03-03T10:00:00.000Z', '2026-03-24'],
+    ['PT4H', '2026-03-03T10:00:00.000Z', '2026-03-03'],
+    // 21:00 UTC is 22:00 in Amsterdam (CET): four hours later it is the 4th there
+    ['PT4H', '2026-03-03T21:00:00.000Z', '2026-03-04'],
+    // 11:00 in Amsterdam + 1 day 12 hours = 23:00 on the 4th
+    ['P1DT12H', '2026-03-03T10:00:00.000Z', '2026-03-04'],
+  ])('is due %s after %s on %s (a grid SLA in hours counts from the instant)', (period, at, due) => {
+    expect(dueDateAfter(at, period)).toBe(due);
+  });
+
+  it("instantiates the storingsonderhoud's PT4H template due the same day", () => {
+    const storing = publishedRules(shippedCaseType('storingsonderhoud-netwerk'));
+    const entered = tasksOnPhaseEntry(aCase(), storing.phases, 'werkvoorbereiding', aStamp());
+    expect(entered?.state.tasks).toMatchObject([{ templateKey: 'aannemer-inschakelen', dueOn: '2026-03-03' }]);
   });
 
   it('is null for a phase without templates', () => {

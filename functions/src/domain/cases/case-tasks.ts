@@ -1,5 +1,6 @@
 import type { TaskTemplate } from '../../contract/case-type';
-import { addCalendarDuration, type LocalDate } from '../calendar';
+import { addCalendarDuration, isDuration, type LocalDate } from '../calendar';
+import { parseIsoDuration } from '../case-types/duration';
 import { DomainError } from '../errors';
 import type { CaseEventDraft, JsonValue } from '../events';
 import { amsterdamToday } from './amsterdam-today';
@@ -130,8 +131,24 @@ export function createTask(state: CaseState, input: NewTask, stamp: ChangeStamp)
 }
 
 /**
+ * The due date `period` after `occurredAt`: calendar periods (`P2W`) from today's date in Amsterdam; a
+ * period with a time part (`PT4H`, a grid SLA) from the instant itself, then its Amsterdam date.
+ */
+export function dueDateAfter(occurredAt: string, period: string): LocalDate {
+  const today = amsterdamToday(new Date(occurredAt));
+  if (isDuration(period)) return addCalendarDuration(today, period);
+  const parsed = parseIsoDuration(period);
+  if (!parsed) return addCalendarDuration(today, period); // throws duration.invalid
+  const { years, months, weeks, days, hours, minutes, seconds } = parsed;
+  const calendar = addCalendarDuration(today, { years, months, weeks, days });
+  const calendarMs = Date.parse(`${calendar}T00:00:00Z`) - Date.parse(`${today}T00:00:00Z`);
+  const offsetMs = calendarMs + ((hours * 60 + minutes) * 60 + seconds) * 1000;
+  return amsterdamToday(new Date(Date.parse(occurredAt) + offsetMs));
+}
+
+/**
  * The task templates of a phase (`phases[].tasks`) as open tasks of the case, due `duePeriod` after
- * today. A template that already has an open task in the case is skipped (re-entering a phase does not
+ * now (dueDateAfter). A template that already has an open task in the case is skipped (re-entering a phase does not
  * duplicate work still waiting). Null when nothing is created.
  */
 export function instantiatePhaseTasks(
@@ -139,7 +156,6 @@ export function instantiatePhaseTasks(
   phase: { key: string; tasks: readonly TaskTemplate[] },
   stamp: ChangeStamp,
 ): Transition | null {
-  const today: LocalDate = amsterdamToday(new Date(stamp.occurredAt));
   let next = state;
   const events: CaseEventDraft[] = [];
   for (const template of phase.tasks) {
@@ -151,7 +167,7 @@ export function instantiatePhaseTasks(
         kind: template.kind,
         title: template.title,
         assigneeGroup: template.assigneeGroup ?? null,
-        dueOn: template.duePeriod ? addCalendarDuration(today, template.duePeriod) : null,
+        dueOn: template.duePeriod ? dueDateAfter(stamp.occurredAt, template.duePeriod) : null,
       },
       stamp,
     );
