@@ -15,10 +15,19 @@ const persona = (login: string) => {
 /**
  * The shipped subsidieaanvraag, with two outcomes given the other archive triggers so they can be shown
  * through HTTP: `afgewezen` counts 5 years from the date field `activiteitDatum`, `buiten-behandeling`
- * 1 year from a date the records manager sets.
+ * 1 year from a date the records manager sets; and the klacht's `gegrond` from its parent's closing.
  */
 function withArchiveTriggers(files: { name: string; text: string }[]): { name: string; text: string }[] {
   return files.map(({ name, text }) => {
+    if (name === 'klacht.yaml') {
+      // A complaint about part of a larger case: `gegrond` counts 1 year from the parent's closing date.
+      const changed = text.replace(
+        '    name: Gegrond\n    archive: { action: destroy, period: P1Y, trigger: closed }',
+        '    name: Gegrond\n    archive: { action: destroy, period: P1Y, trigger: parent }',
+      );
+      if (changed === text) throw new Error('the shipped klacht outcome gegrond changed');
+      return { name, text: changed };
+    }
     if (name !== 'subsidieaanvraag.yaml') return { name, text };
     const changed = text
       .replace(
@@ -423,6 +432,44 @@ describe('tasks, closing and retention through HTTP on the local stack', () => {
       });
       expect(await jsonOf(set)).toMatchObject({
         archive: { actionDate: '2027-06-30', manualDate: '2026-06-30', reason: 'computed' },
+      });
+    });
+
+    it("trigger parent: a complaint linked to its closed parent counts from the parent's closing (2 March 2026 + 1 year)", async () => {
+      const { caseId: parent } = await closeReady('Hoofdzaak', 'toegekend');
+      const registered = await local.call('behandelaar', 'POST', '/cases', {
+        json: {
+          caseType: 'klacht',
+          title: 'Klacht over afhandeling',
+          receivedOn: '2026-02-10',
+          fields: { omschrijving: 'Te traag' },
+        },
+      });
+      expect(registered.status).toBe(201);
+      const child = String((await jsonOf(registered)).id);
+      etags.set(child, registered.headers.get('etag') ?? '');
+      expect((await act('behandelaar', child, 'POST', `/cases/${child}/take`)).status).toBe(200);
+      for (const [phase, item] of [
+        ['registratie', 'ontvangst-bevestigd'],
+        ['registratie', 'klachtwaardig'],
+        ['afhandeling', 'brief-verzonden'],
+      ] as const) {
+        await tick(child, phase, item);
+      }
+      expect((await act('behandelaar', child, 'PATCH', `/cases/${child}`, { fields: { oordeel: 'gegrond' } })).status).toBe(200);
+      const linked = await act('behandelaar', child, 'POST', `/cases/${child}/links`, { kind: 'parent', case: parent });
+      expect(linked.status).toBe(200);
+      // The closed parent still gets its back-reference to the child.
+      expect((await jsonOf(await local.call('behandelaar', 'GET', `/cases/${parent}`))).links).toMatchObject([
+        { kind: 'child', caseId: child },
+      ]);
+
+      const closed = await act('behandelaar', child, 'POST', `/cases/${child}/close`, { outcome: 'gegrond', on: '2026-03-05' });
+      expect(closed.status).toBe(200);
+      expect((await jsonOf(closed)).archive).toMatchObject({
+        actionDate: '2027-03-02',
+        triggerDate: '2026-03-02',
+        reason: 'computed',
       });
     });
 
