@@ -13,6 +13,7 @@ import { createTableIdempotencyStore, idempotencyTableName } from './adapters/ta
 import { caseOutboxQueueName, createOutboxDispatcher } from './adapters/table-storage/outbox-dispatcher.table';
 import { createQueueClient, createTableClient, createTableServiceClient } from './adapters/table-storage/table-clients';
 import { createWorkQueueReader, workQueueTableName } from './adapters/table-storage/work-queue.table';
+import { createTaskQueueReader } from './adapters/table-storage/task-queue.table';
 import type { HealthProbes } from './app/health/check-health';
 import type { ApiConfig } from './config';
 import type { CaseNumbers } from './ports/case-numbers';
@@ -24,6 +25,7 @@ import type { Logger } from './ports/logger';
 import type { OutboxDispatcher } from './ports/outbox';
 import type { UserDirectory } from './ports/user-directory';
 import type { WorkQueueReader } from './ports/work-queue';
+import type { TaskQueueReader } from './ports/task-queue';
 
 /** Everything the endpoints need, built once per process from validated config. */
 export interface Dependencies {
@@ -31,6 +33,7 @@ export interface Dependencies {
   tokenValidator: TokenValidator;
   userDirectory: UserDirectory;
   workQueue: WorkQueueReader;
+  taskQueue: TaskQueueReader;
   caseTypes: CaseTypeRepository;
   caseStore: CaseStore;
   eventLog: EventLog;
@@ -66,6 +69,8 @@ export function createDependencies(config: ApiConfig, overrides: Partial<Omit<De
       }),
     workQueue:
       overrides.workQueue ?? createWorkQueueReader(createTableClient(config.storage, workQueueTableName, azureCredential)),
+    taskQueue:
+      overrides.taskQueue ?? createTaskQueueReader(createTableClient(config.storage, workQueueTableName, azureCredential)),
     caseTypes:
       overrides.caseTypes ?? createCaseTypeRepository(createTableClient(config.storage, caseTypesTableName, azureCredential)),
     clock,

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { eventChannels } from '../domain/events/case-event';
 import { CaseStatusSchema, ConfidentialitySchema } from './case-summary';
+import { CaseTaskSchema } from './case-tasks';
 
 const localDate = z.iso.date().meta({ description: 'Local date (Europe/Amsterdam), YYYY-MM-DD' });
 const instant = z.iso.datetime().meta({ description: 'ISO 8601 UTC instant' });
@@ -88,7 +89,18 @@ export const CaseSchema = z
       action: z.enum(['retain', 'destroy']).nullable(),
       actionDate: localDate.nullable(),
       status: z.enum(['pending']),
+      triggerDate: localDate.nullable().optional().meta({ description: 'The date the retention period counts from' }),
+      reason: z
+        .string()
+        .nullable()
+        .optional()
+        .meta({ description: 'Why there is (no) action date, e.g. `computed`, `field-empty`' }),
+      manualDate: localDate.nullable().optional().meta({ description: 'Trigger manual: the date the records manager set' }),
     }),
+    tasks: z.array(CaseTaskSchema),
+    links: z.array(
+      z.object({ kind: z.enum(['parent', 'child', 'related']), caseId: z.string(), number: z.string() }).meta({ id: 'CaseLink' }),
+    ),
     etag: z.string(),
     createdAt: instant,
     updatedAt: instant,

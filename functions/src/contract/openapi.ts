@@ -2,6 +2,7 @@ import { OpenAPIRegistry, OpenApiGeneratorV31 } from '@asteasolutions/zod-to-ope
 import { z } from 'zod';
 import { CaseIdParamsSchema, CaseSchema, RegisterCaseRequestSchema } from './case';
 import { caseLifecyclePaths, describeCaseLifecycleApi } from './case-lifecycle.openapi';
+import { caseTaskPaths, describeCaseTaskApi } from './case-tasks.openapi';
 import { CaseListQuerySchema, CaseListSchema } from './case-summary';
 import { caseTypePaths, describeCaseTypeApi } from './case-types.openapi';
 import { HealthSchema } from './health';
@@ -16,6 +17,7 @@ export const documentedPaths = [
   '/v1/cases/{id}',
   '/v1/openapi.json',
   ...caseLifecyclePaths,
+  ...caseTaskPaths,
   ...caseTypePaths,
 ] as const;
 
@@ -120,6 +122,7 @@ function describeApi(registry: OpenAPIRegistry): void {
     },
   });
   describeCaseLifecycleApi(registry, secured);
+  describeCaseTaskApi(registry, secured);
   describeCaseTypeApi(registry, secured);
   registry.registerPath({
     method: 'get',

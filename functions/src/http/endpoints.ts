@@ -28,6 +28,18 @@ import { listCasesEndpoint } from './handlers/list-cases.handler';
 import { meEndpoint } from './handlers/me.handler';
 import { openApiEndpoint } from './handlers/openapi.handler';
 import { registerCaseEndpoint } from './handlers/register-case.handler';
+import {
+  acceptTaskEndpoint,
+  cancelTaskEndpoint,
+  completeTaskEndpoint,
+  createTaskEndpoint,
+  declineTaskEndpoint,
+  listCaseTasksEndpoint,
+  listMyTasksEndpoint,
+  reassignTaskEndpoint,
+} from './handlers/case-tasks.handler';
+import { closeCaseEndpoint, reopenCaseEndpoint, setCaseArchiveEndpoint } from './handlers/case-closing.handler';
+import { addCaseLinkEndpoint, removeCaseLinkEndpoint } from './handlers/case-links.handler';
 
 /**
  * The endpoint table: every HTTP endpoint of the API with its route, methods and policy. register.ts
@@ -50,6 +62,19 @@ export function createEndpoints(deps: Dependencies): AnyEndpoint[] {
     resumeCaseEndpoint(deps),
     extendCaseEndpoint(deps),
     getCaseTimelineEndpoint(deps),
+    listCaseTasksEndpoint(deps),
+    listMyTasksEndpoint(deps),
+    createTaskEndpoint(deps),
+    completeTaskEndpoint(deps),
+    acceptTaskEndpoint(deps),
+    declineTaskEndpoint(deps),
+    cancelTaskEndpoint(deps),
+    reassignTaskEndpoint(deps),
+    closeCaseEndpoint(deps),
+    reopenCaseEndpoint(deps),
+    setCaseArchiveEndpoint(deps),
+    addCaseLinkEndpoint(deps),
+    removeCaseLinkEndpoint(deps),
     listCaseTypesEndpoint(deps),
     createCaseTypeDraftEndpoint(deps),
     getCaseTypeDraftEndpoint(deps),

@@ -34,6 +34,12 @@ export const policies = {
     name: 'caseTypes.compare',
     allows: (user) => user.roles.includes('administrator') || user.roles.includes('coordinator'),
   },
+  /** Set or recompute the archive data of a closed case: records managers (archiefbeheer) only. */
+  recordsManage: {
+    kind: 'authenticated',
+    name: 'records.manage',
+    allows: (user) => user.roles.includes('recordsManager'),
+  },
 } as const satisfies Record<string, Policy>;
 
 export const isKnownPolicy = (policy: unknown): policy is Policy => Object.values(policies).some((known) => known === policy);

@@ -100,9 +100,9 @@ const SdkToken = z.object({ nextPartitionKey: z.string(), nextRowKey: z.string()
  * next keys are opaque (the service may encode them), so a cursor is not tied to a partition here;
  * the query's PartitionKey filter keeps a foreign cursor from reading another person's queue.
  */
-const encodeCursor = (sdkToken: string): string => Buffer.from(sdkToken, 'base64').toString('base64url');
+export const encodeCursor = (sdkToken: string): string => Buffer.from(sdkToken, 'base64').toString('base64url');
 
-function decodeCursor(cursor: string): string {
+export function decodeCursor(cursor: string): string {
   const invalid = invalidInput([{ path: 'query.cursor', code: 'invalid_cursor', message: 'is not a cursor from this list' }]);
   if (!/^[A-Za-z0-9_-]+$/.test(cursor)) throw invalid;
   const json = Buffer.from(cursor, 'base64url').toString('utf8');
@@ -114,7 +114,7 @@ function decodeCursor(cursor: string): string {
   return Buffer.from(json, 'utf8').toString('base64');
 }
 
-const isTableNotFound = (error: unknown): boolean =>
+export const isTableNotFound = (error: unknown): boolean =>
   error instanceof RestError &&
   error.statusCode === 404 &&
   (error.code === 'TableNotFound' || error.code === 'ResourceNotFound' || !error.code);

@@ -221,3 +221,15 @@ describe('registerCase', () => {
     expect(commits.map((c) => c.caseId)).toEqual([state.id]);
   });
 });
+
+describe('registerCase: task templates of the first phase', () => {
+  it('makes them open tasks of the new case, recorded in the registration event', async () => {
+    const { deps, commits } = fakes();
+    const { state } = await registerCase(deps, behandelaar, aRequest(), silentLog);
+    // The omgevingsvergunning's intake phase has template `aanvullen` (P2W): due 2 March + 14 days.
+    expect(state.tasks).toMatchObject([
+      { id: `${state.id}.1`, kind: 'informationRequest', templateKey: 'aanvullen', status: 'open', dueOn: '2026-03-16' },
+    ]);
+    expect(commits[0]?.commit.events[0]?.data.after).toMatchObject({ tasks: [{ templateKey: 'aanvullen' }] });
+  });
+});

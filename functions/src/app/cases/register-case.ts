@@ -3,7 +3,14 @@ import type { RegisterCaseRequest } from '../../contract/case';
 import type { CaseType, Field } from '../../contract/case-type';
 import { isAfter, parseLocalDate, type LocalDate } from '../../domain/calendar';
 import { versionForNewCase } from '../../domain/case-types';
-import { amsterdamToday, initialCaseState, validateFieldValues, type CaseState } from '../../domain/cases';
+import {
+  amsterdamToday,
+  initialCaseState,
+  publishedRules,
+  tasksOnPhaseEntry,
+  validateFieldValues,
+  type CaseState,
+} from '../../domain/cases';
 import { canonicalJson, type CaseEventDraft, type EventChannel, type JsonValue } from '../../domain/events';
 import type { UserPrincipal } from '../../domain/principal';
 import type { CaseNumbers } from '../../ports/case-numbers';
@@ -108,7 +115,7 @@ async function register(
   const number = await deps.caseNumbers.next(defaultCaseNumberPrefix, { year: Number(today.slice(0, 4)) });
   const at = now.toISOString();
   const channel: EventChannel = request.channel ?? defaultChannelOf(principal);
-  const state = initialCaseState({
+  const registered = initialCaseState({
     id: (deps.newId ?? randomUUID)(),
     number,
     caseType,
@@ -121,6 +128,9 @@ async function register(
     createdBy: { id: principal.oid, name: principal.name },
     at,
   });
+  // The first phase's task templates become tasks: part of the initial state the registration records.
+  const stamp = { occurredAt: at, ...actorOf(principal), channel };
+  const state = tasksOnPhaseEntry(registered, publishedRules(caseType).phases, registered.phase.key, stamp)?.state ?? registered;
   const event: CaseEventDraft = {
     type: 'case.registered',
     occurredAt: at,

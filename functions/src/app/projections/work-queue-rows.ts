@@ -1,4 +1,5 @@
 import type { CaseState } from '../../domain/cases';
+import { expectedTaskQueueRows } from './task-queue-rows';
 
 /** Partitions of the WorkQueue table this projection writes: one queue per assignee and one per case type. */
 export const assigneeQueueKey = (assigneeId: string): string => `assignee:${assigneeId}`;
@@ -24,6 +25,12 @@ export interface WorkQueueRowColumns {
   assigneeId: string | null;
   assigneeName: string | null;
   confidentiality: CaseState['confidentiality'];
+  /** Task-queue rows only (task-queue-rows.ts). */
+  taskId?: string;
+  taskKind?: string;
+  taskTitle?: string;
+  taskStatus?: string;
+  taskDueOn?: string | null;
 }
 
 export interface WorkQueueRow {
@@ -58,7 +65,7 @@ export function expectedWorkQueueRows(state: CaseState): WorkQueueRow[] {
   const rowKey = workQueueRowKeyFor(state.deadline.final, state.id);
   const rows: WorkQueueRow[] = [{ partitionKey: caseTypeQueueKey(state.caseType.key), rowKey, columns }];
   if (state.assignee) rows.unshift({ partitionKey: assigneeQueueKey(state.assignee.id), rowKey, columns });
-  return rows;
+  return [...rows, ...expectedTaskQueueRows(state, columns)];
 }
 
 /** A row's identity in the table, for set comparisons. */

@@ -45,6 +45,11 @@ export type CaseTask = {
   createdAt: string;
   answeredBy: CasePerson | null;
   answeredAt: string | null;
+  /**
+   * Approvals required by a rule: the role the rule names (`requireApproval`). When it is a global role
+   * (e.g. coordinator), only holders of that role may answer (taskAbilities).
+   */
+  requiredRole?: string | null;
 };
 
 /** A link to another case; each side stores its own view (parent ↔ child, related ↔ related). */
@@ -88,7 +93,17 @@ export type CaseState = {
   shares: CaseShare[];
   outcome: { key: string; name: string } | null;
   closedOn: string | null;
-  archive: { action: 'retain' | 'destroy' | null; actionDate: string | null; status: 'pending' };
+  archive: {
+    action: 'retain' | 'destroy' | null;
+    actionDate: string | null;
+    status: 'pending';
+    /** The date the period counts from (DUTCH-RULES §2), once known. */
+    triggerDate?: string | null;
+    /** Why the action date is what it is (domain/retention ArchiveReason, or `permanent`). */
+    reason?: string | null;
+    /** Trigger `manual`: the date the records manager set. */
+    manualDate?: string | null;
+  };
   channel: EventChannel;
   createdBy: { id: string; name: string };
   createdAt: string;

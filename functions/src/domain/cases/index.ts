@@ -30,3 +30,35 @@ export {
   notSuspended,
   extensionNotAllowed,
 } from './deadline-transitions';
+export {
+  caseIdOfTask,
+  findTask,
+  createTask,
+  instantiatePhaseTasks,
+  templatesOnEntry,
+  tasksOnPhaseEntry,
+  completeTask,
+  acceptTask,
+  declineTask,
+  cancelTask,
+  reassignTask,
+  followedBy,
+  openTasks,
+  taskNotFound,
+  type NewTask,
+  type TaskAnswer,
+} from './case-tasks';
+export { taskAbilities, mayCreateTask, type TaskAbilities } from './task-abilities';
+export {
+  closeGates,
+  closeCase,
+  reopenCase,
+  setCaseArchive,
+  requiredApprovals,
+  unmetApprovals,
+  finalPhaseOf,
+  caseNotClosed,
+  type CloseGate,
+} from './close-case';
+export { archiveFor, archiveAfterReopen, type ArchiveContext } from './case-archive';
+export { linkCase, unlinkCase, inverseLinkKind } from './case-links';

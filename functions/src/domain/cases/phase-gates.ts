@@ -25,16 +25,28 @@ export function phaseGates(
   if (caseType.phases.find((phase) => phase.key === target)?.final) {
     return [{ code: 'phase.final', path: 'phase', message: `${target} is the final phase: close the case instead` }];
   }
-  const current = caseType.phases.find((phase) => phase.key === state.phase.key);
-  const open = (current?.checklist ?? [])
-    .filter((item) => item.required && state.checklist[state.phase.key]?.[item.key] !== true)
+  const open = openChecklistItems(state, caseType, state.phase.key);
+  const reasons = entryGates(caseType, target, state.fields);
+  if (reasons.some((reason) => reason.code === 'phase.unknown')) return reasons;
+  return [...open, ...reasons];
+}
+
+/** The required checklist items of `phaseKey` that are not ticked in the case. */
+export function openChecklistItems(state: Pick<CaseState, 'checklist'>, caseType: PublishedRules, phaseKey: string): UnmetGate[] {
+  const phase = caseType.phases.find((candidate) => candidate.key === phaseKey);
+  return (phase?.checklist ?? [])
+    .filter((item) => item.required && state.checklist[phaseKey]?.[item.key] !== true)
     .map((item): UnmetGate => ({
       code: 'checklist.item-open',
-      path: `checklist.${state.phase.key}.${item.key}`,
+      path: `checklist.${phaseKey}.${item.key}`,
       message: `Not done: ${item.label}`,
     }));
-  const entry = canEnterPhase(caseType, target, state.fields);
-  const reasons: UnmetGate[] = entry.allowed
+}
+
+/** The target's required fields without a value and its failed FEEL entry rule (canEnterPhase). */
+export function entryGates(caseType: PublishedRules, target: string, fields: CaseState['fields']): UnmetGate[] {
+  const entry = canEnterPhase(caseType, target, fields);
+  return entry.allowed
     ? []
     : entry.reasons.map((reason) => {
         if (reason.code === 'phase.unknown')
@@ -44,6 +56,4 @@ export function phaseGates(
         }
         return { code: reason.code, path: 'phase.entryRule', message: `Entry rule not met: ${reason.subject}` };
       });
-  if (reasons.some((reason) => reason.code === 'phase.unknown')) return reasons;
-  return [...open, ...reasons];
 }

@@ -1,5 +1,6 @@
 import type { CaseEvent, EventChannel, JsonValue } from '../events';
 import { deadlineSummary } from './deadline-summary';
+import { lifecycleSummary, taskSummary, withTemplateTasks } from './task-summary';
 
 /** One line of a case's timeline: an event as people read it, in Dutch and English. */
 export interface TimelineEntry {
@@ -35,7 +36,7 @@ function summaryOf(event: CaseEvent, who: string, changes: TimelineEntry['change
   const before = isObject(event.data.before) ? event.data.before : {};
   switch (event.type) {
     case 'case.registered':
-      return { nl: `${who} heeft de zaak geregistreerd`, en: `${who} registered the case` };
+      return withTemplateTasks({ nl: `${who} heeft de zaak geregistreerd`, en: `${who} registered the case` }, after.tasks);
     case 'case.taken':
       return { nl: `${who} heeft de zaak in behandeling genomen`, en: `${who} took the case` };
     case 'case.assigned': {
@@ -64,6 +65,19 @@ function summaryOf(event: CaseEvent, who: string, changes: TimelineEntry['change
     case 'case.resumed':
     case 'case.extended':
       return deadlineSummary(event.type, who, before, after);
+    case 'case.task-created':
+    case 'case.task-completed':
+    case 'case.task-accepted':
+    case 'case.task-declined':
+    case 'case.task-cancelled':
+    case 'case.task-reassigned':
+      return taskSummary(event.type, who, before, after);
+    case 'case.closed':
+    case 'case.reopened':
+    case 'case.archive-set':
+    case 'case.linked':
+    case 'case.unlinked':
+      return lifecycleSummary(event.type, who, before, after);
     default:
       return { nl: `${who}: ${event.type}`, en: `${who}: ${event.type}` };
   }

@@ -1,5 +1,6 @@
 import type { Case } from '../../contract/case';
 import { caseAbilities, type CaseState } from '../../domain/cases';
+import { presentTask } from './task.presenter';
 import type { UserPrincipal } from '../../domain/principal';
 
 /** A stored case as the contract's Case, with what this user may do with it. */
@@ -24,6 +25,8 @@ export function presentCase(state: CaseState, etag: string, user: UserPrincipal)
     outcome: state.outcome,
     closedOn: state.closedOn,
     archive: state.archive,
+    tasks: state.tasks.map((task) => presentTask(task, state, user)),
+    links: state.links,
     etag,
     createdAt: state.createdAt,
     updatedAt: state.updatedAt,
