@@ -1,6 +1,5 @@
 import type { TaskTemplate } from '../../contract/case-type';
-import { addCalendarDuration, isDuration, type LocalDate } from '../calendar';
-import { parseIsoDuration } from '../case-types/duration';
+import { addCalendarDuration, isDuration, parseIsoDuration, type LocalDate } from '../calendar';
 import { DomainError } from '../errors';
 import type { CaseEventDraft, JsonValue } from '../events';
 import { amsterdamToday } from './amsterdam-today';
