@@ -74,6 +74,9 @@ describe('seeding the demo cases through the API', () => {
       'case.checklist-ticked',
       'case.checklist-ticked',
       'case.phase-changed',
+      // Beoordeling's task templates (welstand and milieu advice) become tasks on entry.
+      'case.task-created',
+      'case.task-created',
     ]);
     expect(timeline.items.at(-1)?.actor.name).toBe('Fatima El Amrani');
     expect(timeline.items[0]?.actor.name).toBe('Sanne de Vries');
