@@ -13,6 +13,7 @@ import { createTableIdempotencyStore, idempotencyTableName } from './adapters/ta
 import { caseOutboxQueueName, createOutboxDispatcher } from './adapters/table-storage/outbox-dispatcher.table';
 import { createQueueClient, createTableClient, createTableServiceClient } from './adapters/table-storage/table-clients';
 import { createWorkQueueReader, workQueueTableName } from './adapters/table-storage/work-queue.table';
+import { createAccessResolver, type AccessResolver } from './app/access/access-resolver';
 import type { HealthProbes } from './app/health/check-health';
 import type { ApiConfig } from './config';
 import type { CaseNumbers } from './ports/case-numbers';
@@ -39,6 +40,8 @@ export interface Dependencies {
   idempotency: IdempotencyStore;
   clock: Clock;
   healthProbes: HealthProbes;
+  /** Resolves the user into the actor the access policy judges (roles, groups, case-type grants). */
+  access: AccessResolver;
   loggerFor: (invocation: InvocationContext) => Logger;
 }
 
@@ -55,19 +58,21 @@ export function createDependencies(config: ApiConfig, overrides: Partial<Omit<De
   let outboxPending: ReturnType<typeof table> | undefined;
   const casesTable = () => (cases ??= table(casesTableName));
   const outboxPendingTable = () => (outboxPending ??= table(outboxPendingTableName));
+  const userDirectory =
+    overrides.userDirectory ??
+    createGraphUserDirectory(createAppOnlyGraphClient(config), {
+      graphBaseUrl: config.graph.baseUrl,
+      apiClientId: config.identity.apiClientId,
+    });
+  const caseTypes =
+    overrides.caseTypes ?? createCaseTypeRepository(createTableClient(config.storage, caseTypesTableName, azureCredential));
   return {
     config,
     tokenValidator: overrides.tokenValidator ?? createTokenValidator(config),
-    userDirectory:
-      overrides.userDirectory ??
-      createGraphUserDirectory(createAppOnlyGraphClient(config), {
-        graphBaseUrl: config.graph.baseUrl,
-        apiClientId: config.identity.apiClientId,
-      }),
+    userDirectory,
     workQueue:
       overrides.workQueue ?? createWorkQueueReader(createTableClient(config.storage, workQueueTableName, azureCredential)),
-    caseTypes:
-      overrides.caseTypes ?? createCaseTypeRepository(createTableClient(config.storage, caseTypesTableName, azureCredential)),
+    caseTypes,
     clock,
     caseStore: overrides.caseStore ?? createTableCaseStore({ cases: casesTable(), outboxPending: outboxPendingTable(), clock }),
     eventLog: overrides.eventLog ?? createTableEventLog(casesTable()),
@@ -87,6 +92,7 @@ export function createDependencies(config: ApiConfig, overrides: Partial<Omit<De
       identity: createIdentityProbe(config.identity.discoveryUrl),
       graph: createGraphProbe(config.graph.baseUrl),
     },
+    access: overrides.access ?? createAccessResolver({ caseTypes, userDirectory, clock }),
     loggerFor: overrides.loggerFor ?? ((invocation) => createJsonLogger(invocation, config.logLevel)),
   };
 }

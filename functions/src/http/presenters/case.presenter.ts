@@ -1,9 +1,9 @@
 import type { Case } from '../../contract/case';
 import { caseAbilities, type CaseState } from '../../domain/cases';
-import type { UserPrincipal } from '../../domain/principal';
+import type { Actor } from '../../domain/access';
 
 /** A stored case as the contract's Case, with what this user may do with it. */
-export function presentCase(state: CaseState, etag: string, user: UserPrincipal): Case {
+export function presentCase(state: CaseState, etag: string, actor: Actor): Case {
   return {
     id: state.id,
     number: state.number,
@@ -27,6 +27,6 @@ export function presentCase(state: CaseState, etag: string, user: UserPrincipal)
     etag,
     createdAt: state.createdAt,
     updatedAt: state.updatedAt,
-    abilities: caseAbilities(user, state),
+    abilities: caseAbilities(actor, state),
   };
 }
