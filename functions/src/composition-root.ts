@@ -5,6 +5,7 @@ import { createGraphUserDirectory } from './adapters/graph/user-directory.graph'
 import { createGraphProbe, createIdentityProbe, createStorageProbe } from './adapters/health/probes';
 import { createTokenValidator, type TokenValidator } from './adapters/identity/token-validator';
 import { createJsonLogger } from './adapters/logging/json-logger';
+import { accessLogTableName, createTableAccessLog } from './adapters/table-storage/access-log.table';
 import { caseNumbersTableName, createTableCaseNumbers } from './adapters/table-storage/case-numbers.table';
 import { casesTableName, createTableCaseStore, outboxPendingTableName } from './adapters/table-storage/case-store.table';
 import { createTableEventLog } from './adapters/table-storage/case-store-events.table';
@@ -16,6 +17,7 @@ import { createWorkQueueReader, workQueueTableName } from './adapters/table-stor
 import { createAccessResolver, type AccessResolver } from './app/access/access-resolver';
 import type { HealthProbes } from './app/health/check-health';
 import type { ApiConfig } from './config';
+import type { AccessLog } from './ports/access-log';
 import type { CaseNumbers } from './ports/case-numbers';
 import type { CaseStore } from './ports/case-store';
 import type { CaseTypeRepository } from './ports/case-types';
@@ -42,6 +44,8 @@ export interface Dependencies {
   healthProbes: HealthProbes;
   /** Resolves the user into the actor the access policy judges (roles, groups, case-type grants). */
   access: AccessResolver;
+  /** Append-only record of who read which case (inzageregistratie). */
+  accessLog: AccessLog;
   loggerFor: (invocation: InvocationContext) => Logger;
 }
 
@@ -93,6 +97,7 @@ export function createDependencies(config: ApiConfig, overrides: Partial<Omit<De
       graph: createGraphProbe(config.graph.baseUrl),
     },
     access: overrides.access ?? createAccessResolver({ caseTypes, userDirectory, clock }),
+    accessLog: overrides.accessLog ?? createTableAccessLog(table(accessLogTableName)),
     loggerFor: overrides.loggerFor ?? ((invocation) => createJsonLogger(invocation, config.logLevel)),
   };
 }

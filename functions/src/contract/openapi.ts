@@ -1,5 +1,6 @@
 import { OpenAPIRegistry, OpenApiGeneratorV31 } from '@asteasolutions/zod-to-openapi';
 import { z } from 'zod';
+import { accessPaths, describeAccessApi } from './access.openapi';
 import { CaseIdParamsSchema, CaseSchema, RegisterCaseRequestSchema } from './case';
 import { caseLifecyclePaths, describeCaseLifecycleApi } from './case-lifecycle.openapi';
 import { CaseListQuerySchema, CaseListSchema } from './case-summary';
@@ -17,6 +18,7 @@ export const documentedPaths = [
   '/v1/openapi.json',
   ...caseLifecyclePaths,
   ...caseTypePaths,
+  ...accessPaths,
 ] as const;
 
 const problem = (description: string) => ({
@@ -121,6 +123,7 @@ function describeApi(registry: OpenAPIRegistry): void {
   });
   describeCaseLifecycleApi(registry, secured);
   describeCaseTypeApi(registry, secured);
+  describeAccessApi(registry, secured);
   registry.registerPath({
     method: 'get',
     path: '/v1/openapi.json',

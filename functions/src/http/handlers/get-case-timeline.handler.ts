@@ -1,4 +1,5 @@
-import { caseGuard } from '../../app/access/authorize';
+import { authorizeCase } from '../../app/access/authorize';
+import { recordCaseRead } from '../../app/access/record-case-read';
 import { getCaseTimeline } from '../../app/cases/get-case-timeline';
 import type { Dependencies } from '../../composition-root';
 import { CaseIdParamsSchema } from '../../contract/case';
@@ -8,8 +9,8 @@ import { parseQuery } from '../input';
 import { policies } from '../policies';
 import { parseParams } from './case-type-input';
 
-/** GET /api/v1/cases/{id}/timeline: the case's events newest first, in Dutch and English.; 404 when the caller may not see the case. */
-export const getCaseTimelineEndpoint = (deps: Pick<Dependencies, 'caseStore' | 'eventLog' | 'access'>) =>
+/** GET /api/v1/cases/{id}/timeline: the case's events newest first, in Dutch and English; 404 when the caller may not see the case. Each read is recorded. */
+export const getCaseTimelineEndpoint = (deps: Pick<Dependencies, 'caseStore' | 'eventLog' | 'access' | 'accessLog' | 'clock'>) =>
   defineEndpoint({
     name: 'getCaseTimeline',
     methods: ['GET'],
@@ -23,7 +24,10 @@ export const getCaseTimelineEndpoint = (deps: Pick<Dependencies, 'caseStore' | '
         deps,
         id,
         { limit: query.limit, ...(query.cursor ? { cursor: query.cursor } : {}) },
-        caseGuard(actor, 'case.read'),
+        async (state) => {
+          authorizeCase(actor, 'case.read', state);
+          await recordCaseRead(deps, principal, state, 'timeline');
+        },
       );
       return json(200, page);
     },

@@ -1,4 +1,5 @@
 import { authorizeCase } from '../../app/access/authorize';
+import { recordCaseRead } from '../../app/access/record-case-read';
 import { getCase } from '../../app/cases/get-case';
 import type { Dependencies } from '../../composition-root';
 import { CaseIdParamsSchema } from '../../contract/case';
@@ -11,7 +12,7 @@ import { parseParams } from './case-type-input';
  * GET /api/v1/cases/{id}: one case by its uuid; 404 when it does not exist or the caller may not see
  * it. Lookup by case number needs a number → id index that does not exist yet.
  */
-export const getCaseEndpoint = (deps: Pick<Dependencies, 'caseStore' | 'access'>) =>
+export const getCaseEndpoint = (deps: Pick<Dependencies, 'caseStore' | 'access' | 'accessLog' | 'clock'>) =>
   defineEndpoint({
     name: 'getCase',
     methods: ['GET'],
@@ -22,6 +23,7 @@ export const getCaseEndpoint = (deps: Pick<Dependencies, 'caseStore' | 'access'>
       const actor = await deps.access.actorFor(principal);
       const { state, etag } = await getCase(deps, id);
       authorizeCase(actor, 'case.read', state);
+      await recordCaseRead(deps, principal, state, 'case');
       return json(200, presentCase(state, etag, actor), { etag });
     },
   });
