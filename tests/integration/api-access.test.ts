@@ -45,6 +45,8 @@ const secretKlacht = (klacht: string): string =>
       ].join('\n'),
     );
 
+const inADay = () => new Date(Date.now() + 86_400_000).toISOString();
+
 /** A valid body per case endpoint; the probe's stale If-Match makes an allowed change 412, so nothing changes. */
 const probeBodies: Record<string, unknown> = {
   updateCase: { title: 'Probe' },
@@ -56,6 +58,8 @@ const probeBodies: Record<string, unknown> = {
   suspendCase: { on: '2026-03-03', reason: 'probe', term: 'P2W' },
   resumeCase: { on: '2026-03-04' },
   extendCase: { duration: 'P2W', reason: 'probe' },
+  shareCase: { userId: persona('adviseur').id, access: 'read', expiresAt: inADay(), reason: 'probe' },
+  revokeCaseShare: undefined,
 };
 
 const registration = (caseType: string, applicant: { name: string; email: string }) => {
@@ -177,7 +181,7 @@ describe('access control on the local stack', () => {
 
   it.each(matrix)('%s on %s of case %s gets what the policy says', async (login, name, fixture, endpoint) => {
     const method = endpoint.methods[0] ?? 'GET';
-    const path = endpoint.route.replace(/^v1/, '').replace('{id}', cases[fixture].id);
+    const path = endpoint.route.replace(/^v1/, '').replace('{id}', cases[fixture].id).replace('{shareId}', 'probe');
     const options: CallOptions = method === 'GET' ? {} : { headers: { 'if-match': 'W/"stale"' } };
     const body = probeBodies[name];
     if (body !== undefined) options.json = body;
@@ -392,6 +396,42 @@ describe('access control on the local stack', () => {
         });
         expect([401, 403]).toContain(response.status);
       }
+    });
+  });
+
+  describe('sharing one case', () => {
+    it('gives a colleague without any group read access until it is revoked; the share is in the timeline', async () => {
+      const current = await call('coordinator', 'GET', `/cases/${cases.A.id}`);
+      expect((await call('adviseur', 'GET', `/cases/${cases.A.id}`)).status).toBe(404);
+      const shared = await call('coordinator', 'POST', `/cases/${cases.A.id}/shares`, {
+        json: { userId: persona('adviseur').id, access: 'read', expiresAt: inADay(), reason: 'Advies constructie' },
+        headers: { 'if-match': current.headers.get('etag') ?? '' },
+      });
+      expect(shared.status).toBe(201);
+      const share = await jsonOf(shared);
+      expect(share).toMatchObject({ user: { id: persona('adviseur').id, name: 'Joost Mulder' }, access: 'read', active: true });
+
+      expect((await call('adviseur', 'GET', `/cases/${cases.A.id}`)).status).toBe(200);
+      const etag = shared.headers.get('etag') ?? '';
+      const refused = await call('adviseur', 'PATCH', `/cases/${cases.A.id}`, {
+        json: { title: 'x' },
+        headers: { 'if-match': etag },
+      });
+      expect(refused.status).toBe(403);
+      const listed = await jsonOf(await call('coordinator', 'GET', `/cases/${cases.A.id}/shares`));
+      expect((listed.items as { id: string }[]).map((s) => s.id)).toEqual([share.id]);
+      expect((await call('behandelaar', 'GET', `/cases/${cases.A.id}/shares`)).status).toBe(403);
+
+      const revoked = await call('coordinator', 'DELETE', `/cases/${cases.A.id}/shares/${String(share.id)}`, {
+        headers: { 'if-match': etag },
+      });
+      expect(revoked.status).toBe(204);
+      expect((await call('adviseur', 'GET', `/cases/${cases.A.id}`)).status).toBe(404);
+      const timeline = await jsonOf(await call('coordinator', 'GET', `/cases/${cases.A.id}/timeline?limit=2`));
+      expect((timeline.items as { summary: { en: string } }[]).map((i) => i.summary.en)).toEqual([
+        'Fatima El Amrani stopped sharing the case with Joost Mulder',
+        expect.stringMatching(/^Fatima El Amrani shared the case with Joost Mulder until \d{4}-\d{2}-\d{2} \(read\)$/),
+      ]);
     });
   });
 });

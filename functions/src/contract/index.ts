@@ -11,5 +11,6 @@ export * from './case-lifecycle';
 export * from './health';
 export * from './case-type';
 export * from './access-log';
+export * from './case-share';
 export { globalRoles, type GlobalRole } from '../domain/roles';
 export { confidentialityLevels, type Confidentiality } from '../domain/confidentiality';

@@ -33,6 +33,9 @@ export const endpointAccess: Record<string, EndpointAccess> = {
   getCaseTimeline: { on: 'case', action: 'case.read' },
   getCaseAccessLog: { on: 'case', action: 'case.readAccessLog' },
   personAccessLog: { on: 'system', action: 'accessLog.report' },
+  shareCase: { on: 'case', action: 'case.share' },
+  listCaseShares: { on: 'case', action: 'case.share' },
+  revokeCaseShare: { on: 'case', action: 'case.share' },
   // Lists the types the caller may start (register) or, for administrators, manage.
   listCaseTypes: { on: 'caller' },
   createCaseTypeDraft: { on: 'caseType', action: 'caseType.manage' },

@@ -14,6 +14,7 @@ import {
 } from './handlers/case-type-versions.handler';
 import { getCaseTypeVersionEndpoint, listCaseTypesEndpoint, listCaseTypeVersionsEndpoint } from './handlers/case-types.handler';
 import { getCaseAccessLogEndpoint, personAccessLogEndpoint } from './handlers/access-log.handler';
+import { listCaseSharesEndpoint, revokeCaseShareEndpoint, shareCaseEndpoint } from './handlers/case-shares.handler';
 import { notFoundEndpoint, preflightEndpoint } from './handlers/fallback.handler';
 import { assignCaseEndpoint } from './handlers/assign-case.handler';
 import { getCaseTimelineEndpoint } from './handlers/get-case-timeline.handler';
@@ -53,6 +54,9 @@ export function createEndpoints(deps: Dependencies): AnyEndpoint[] {
     getCaseTimelineEndpoint(deps),
     getCaseAccessLogEndpoint(deps),
     personAccessLogEndpoint(deps),
+    shareCaseEndpoint(deps),
+    listCaseSharesEndpoint(deps),
+    revokeCaseShareEndpoint(deps),
     listCaseTypesEndpoint(deps),
     createCaseTypeDraftEndpoint(deps),
     getCaseTypeDraftEndpoint(deps),

@@ -30,3 +30,4 @@ export {
   notSuspended,
   extensionNotAllowed,
 } from './deadline-transitions';
+export { shareCase, revokeShare, shareSummary, maxShareDays, shareExpiryInvalid, shareNotFound } from './share-transitions';
