@@ -243,6 +243,36 @@ describe('access control on the local stack', () => {
     });
   });
 
+  describe('functions outside one case, per persona', () => {
+    const systemEndpoints = createEndpoints(createDependencies(loadApiConfig({}))).filter(
+      (endpoint) => endpointAccess[endpoint.name]?.on === 'system',
+    );
+    const queries: Record<string, string> = { personAccessLog: '?applicant=anna@example.nl' };
+    const checks = systemEndpoints.flatMap((endpoint) => logins.map((login) => [login, endpoint.name, endpoint] as const));
+
+    it.each(checks)('%s on %s gets what the policy says', async (login, name, endpoint) => {
+      const access = endpointAccess[name];
+      if (access?.on !== 'system') throw new Error('a system endpoint');
+      const allowed = can(actors.get(login) as Actor, access.action, { kind: 'system' });
+      const response = await call(login, 'GET', `${endpoint.route.replace(/^v1/, '')}${queries[name] ?? ''}`);
+      expect(response.status).toBe(allowed ? 200 : 403);
+    });
+
+    it('shows the beheerder who has which rights where: global roles and each type’s groups', async () => {
+      const overview = await jsonOf(await call('beheerder', 'GET', '/access/overview'));
+      const klacht = (overview.caseTypes as { key: string; grants: { group: string; role: string }[] }[]).find(
+        (t) => t.key === 'klacht',
+      );
+      expect(klacht?.grants.map((g) => [g.group, g.role])).toEqual([
+        ['a1b2c3d4-0001-4000-8000-000000000001', 'handler'],
+        ['a1b2c3d4-0002-4000-8000-000000000002', 'coordinator'],
+      ]);
+      expect(overview.globalRoles).toContainEqual(
+        expect.objectContaining({ role: 'contactCentre', maxConfidentiality: 'intern' }),
+      );
+    });
+  });
+
   describe('registering, per persona and case type', () => {
     const types = ['omgevingsvergunning', 'klacht', 'klacht-geheim', 'subsidieaanvraag', 'storingsonderhoud-netwerk'];
     const checks = logins.flatMap((login) => types.map((type) => [login, type] as const));

@@ -1,5 +1,6 @@
 import type { OpenAPIRegistry } from '@asteasolutions/zod-to-openapi';
 import { z } from 'zod';
+import { AccessOverviewSchema } from './access-overview';
 import { AccessLogQuerySchema, AccessRecordListSchema, PersonAccessLogQuerySchema } from './access-log';
 import { CaseIdParamsSchema } from './case';
 import { CaseShareListSchema, CaseShareParamsSchema, CaseShareSchema, ShareCaseRequestSchema } from './case-share';
@@ -11,6 +12,7 @@ export const accessPaths = [
   '/v1/access-log',
   '/v1/cases/{id}/shares',
   '/v1/cases/{id}/shares/{shareId}',
+  '/v1/access/overview',
 ] as const;
 
 const problem = (description: string) => ({
@@ -100,6 +102,17 @@ export function describeAccessApi(registry: OpenAPIRegistry, secured: { entra: s
       ...refused,
       412: problem('If-Match is not the current ETag'),
       428: problem('No If-Match'),
+    },
+  });
+  registry.registerPath({
+    method: 'get',
+    path: '/v1/access/overview',
+    summary: "Who has which rights where: global roles and each case type's access list (administrators, auditors)",
+    security: secured,
+    responses: {
+      200: { description: 'The overview', content: { 'application/json': { schema: AccessOverviewSchema } } },
+      401: problem('No, invalid or expired bearer token'),
+      403: problem('Not an administrator or auditor (`auth.not-allowed`)'),
     },
   });
 }

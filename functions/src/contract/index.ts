@@ -12,5 +12,6 @@ export * from './health';
 export * from './case-type';
 export * from './access-log';
 export * from './case-share';
+export * from './access-overview';
 export { globalRoles, type GlobalRole } from '../domain/roles';
 export { confidentialityLevels, type Confidentiality } from '../domain/confidentiality';

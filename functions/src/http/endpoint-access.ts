@@ -33,6 +33,7 @@ export const endpointAccess: Record<string, EndpointAccess> = {
   getCaseTimeline: { on: 'case', action: 'case.read' },
   getCaseAccessLog: { on: 'case', action: 'case.readAccessLog' },
   personAccessLog: { on: 'system', action: 'accessLog.report' },
+  accessOverview: { on: 'system', action: 'admin.accessOverview' },
   shareCase: { on: 'case', action: 'case.share' },
   listCaseShares: { on: 'case', action: 'case.share' },
   revokeCaseShare: { on: 'case', action: 'case.share' },

@@ -13,7 +13,7 @@ import {
   retireCaseTypeVersionEndpoint,
 } from './handlers/case-type-versions.handler';
 import { getCaseTypeVersionEndpoint, listCaseTypesEndpoint, listCaseTypeVersionsEndpoint } from './handlers/case-types.handler';
-import { getCaseAccessLogEndpoint, personAccessLogEndpoint } from './handlers/access-log.handler';
+import { accessOverviewEndpoint, getCaseAccessLogEndpoint, personAccessLogEndpoint } from './handlers/access-log.handler';
 import { listCaseSharesEndpoint, revokeCaseShareEndpoint, shareCaseEndpoint } from './handlers/case-shares.handler';
 import { notFoundEndpoint, preflightEndpoint } from './handlers/fallback.handler';
 import { assignCaseEndpoint } from './handlers/assign-case.handler';
@@ -54,6 +54,7 @@ export function createEndpoints(deps: Dependencies): AnyEndpoint[] {
     getCaseTimelineEndpoint(deps),
     getCaseAccessLogEndpoint(deps),
     personAccessLogEndpoint(deps),
+    accessOverviewEndpoint(deps),
     shareCaseEndpoint(deps),
     listCaseSharesEndpoint(deps),
     revokeCaseShareEndpoint(deps),
