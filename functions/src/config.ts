@@ -66,6 +66,8 @@ export interface ApiConfig {
   };
   graph: { baseUrl: string; scope: string };
   http: { allowedOrigins: string[]; allowAnyLocalhostOrigin: boolean; maxJsonBodyBytes: number };
+  /** Requests per user per minute (sustained; the same number may come in one burst); past it 429 + Retry-After. */
+  rateLimitPerMinute: number;
   logLevel: LogLevel;
 }
 
@@ -82,6 +84,7 @@ const settingsSchema = z.object({
   ZAAKWERK_BOT_CLIENT_ID: optional(guid),
   ZAAKWERK_ALLOWED_ORIGINS: optional(z.string()),
   ZAAKWERK_LOG_LEVEL: optional(logLevel),
+  ZAAKWERK_RATE_LIMIT_PER_MINUTE: optional(z.string().regex(/^[1-9]\d{0,5}$/, 'must be a whole number of requests per minute')),
 });
 type Settings = z.infer<typeof settingsSchema>;
 
@@ -130,6 +133,7 @@ export function loadApiConfig(env: NodeJS.ProcessEnv): ApiConfig {
     // Graph's resource id is the same whatever the base URL (the local Microsoft 365 accepts it too).
     graph: { baseUrl: graphBaseUrl, scope: 'https://graph.microsoft.com/.default' },
     http: { allowedOrigins, allowAnyLocalhostOrigin: mode === 'local', maxJsonBodyBytes: 1024 * 1024 },
+    rateLimitPerMinute: Number(s.ZAAKWERK_RATE_LIMIT_PER_MINUTE ?? '600'),
     logLevel: s.ZAAKWERK_LOG_LEVEL ?? 'info',
   };
 }
