@@ -61,4 +61,42 @@ describe('the access-log table adapter on Azurite', () => {
   it('refuses a cursor that is not from this list with 400', async () => {
     await expect(log.listForCase('c-1', { limit: 1, cursor: 'not a cursor' })).rejects.toMatchObject({ code: 'request.invalid' });
   });
+
+  describe('the hash chain of a case’s records', () => {
+    it('holds for records appended one after another and concurrently', async () => {
+      await Promise.all(
+        Array.from({ length: 10 }, (_, n) => log.append(record(`p-${n}`, `2026-03-11T10:00:0${n}.000Z`, 'c-3', [anna]))),
+      );
+      expect(await log.verifyCase('c-3')).toEqual({ valid: true, count: 10 });
+      expect(await log.verifyCase('c-1')).toEqual({ valid: true, count: 2 });
+      expect(await log.verifyCase('never-read')).toEqual({ valid: true, count: 0 });
+    });
+
+    it('breaks where a record was changed behind the API’s back', async () => {
+      await log.append(record('t-1', '2026-03-12T09:00:00.000Z', 'c-4', [anna]));
+      await log.append(record('t-2', '2026-03-12T10:00:00.000Z', 'c-4', [anna]));
+      const rows = table.listEntities<{ rowKey: string; seq: number; record: string }>({
+        queryOptions: { filter: "PartitionKey eq 'case:c-4' and RowKey ne 'head'" },
+      });
+      for await (const row of rows) {
+        if (row.seq !== 1) continue;
+        const changed = { ...(JSON.parse(row.record) as AccessRecord), user: { id: 'u-9', name: 'Iemand anders' } };
+        await table.updateEntity({ partitionKey: 'case:c-4', rowKey: row.rowKey, record: JSON.stringify(changed) }, 'Merge');
+      }
+      expect(await log.verifyCase('c-4')).toEqual({ valid: false, count: 2, brokenAt: 1 });
+    });
+
+    it('breaks when a record is removed', async () => {
+      await log.append(record('d-1', '2026-03-13T09:00:00.000Z', 'c-5', [anna]));
+      await log.append(record('d-2', '2026-03-13T10:00:00.000Z', 'c-5', [anna]));
+      const newest = (await log.listForCase('c-5', { limit: 1 })).records[0];
+      const rows = table.listEntities<{ rowKey: string; record: string }>({
+        queryOptions: { filter: "PartitionKey eq 'case:c-5' and RowKey ne 'head'" },
+      });
+      for await (const row of rows) {
+        if ((JSON.parse(row.record) as AccessRecord).id === newest?.id) await table.deleteEntity('case:c-5', row.rowKey);
+      }
+      expect(await log.verifyCase('c-5')).toMatchObject({ valid: false, count: 1 });
+    });
+  });
 });

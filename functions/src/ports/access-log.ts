@@ -28,11 +28,24 @@ export interface AccessRecordPage {
   nextCursor: string | null;
 }
 
-/** Append-only: records are added and listed, never changed or removed (there is no method for it). */
+/** The outcome of checking a case's hash chain of access records. */
+export interface AccessLogVerification {
+  valid: boolean;
+  count: number;
+  /** The position (1-based, in append order) where the chain first breaks. */
+  brokenAt?: number;
+}
+
+/**
+ * Append-only: records are added and listed, never changed or removed (there is no method for it).
+ * A case's records are hash-chained, so a change or removal behind the API's back is detectable.
+ */
 export interface AccessLog {
   append(record: AccessRecord): Promise<void>;
   /** A case's records, newest first. */
   listForCase(caseId: string, page: { limit: number; cursor?: string }): Promise<AccessRecordPage>;
   /** Records of cases where a party has this e-mail address or name (case-insensitive), newest first. */
   listForPerson(person: string, page: { limit: number; cursor?: string }): Promise<AccessRecordPage>;
+  /** Recomputes the hash chain of a case's records. */
+  verifyCase(caseId: string): Promise<AccessLogVerification>;
 }

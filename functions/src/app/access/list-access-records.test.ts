@@ -1,5 +1,6 @@
 import { defaultAccessSettings, resolveActor } from '../../domain/access';
 import type { CaseState } from '../../domain/cases';
+import type { JsonValue } from '../../domain/events';
 import type { GlobalRole } from '../../domain/roles';
 import type { AccessLog, AccessRecord } from '../../ports/access-log';
 import type { CaseStore, LoadedCase } from '../../ports/case-store';
@@ -22,12 +23,13 @@ function memoryLog() {
       records: records.filter((r) => r.parties.some((p) => p.email === person || p.name === person)).reverse(),
       nextCursor: null,
     }),
+    verifyCase: async () => ({ valid: true, count: records.length }),
   };
   return { log, records };
 }
 
 const store = (state: CaseState): Pick<CaseStore, 'load'> => ({
-  load: async <S>() => ({ state, etag: 'W/"1"', lastSequence: 1, lastHash: 'h' }) as unknown as LoadedCase<S>,
+  load: async <S extends JsonValue>() => ({ state, etag: 'W/"1"', lastSequence: 1, lastHash: 'h' }) as unknown as LoadedCase<S>,
 });
 const anna = { role: 'aanvrager', name: 'Anna Aanvrager', email: 'anna@example.nl' };
 const clock = { now: () => new Date('2026-03-10T12:00:00.000Z') };
