@@ -96,7 +96,7 @@ export function createDependencies(config: ApiConfig, overrides: Partial<Omit<De
       identity: createIdentityProbe(config.identity.discoveryUrl),
       graph: createGraphProbe(config.graph.baseUrl),
     },
-    access: overrides.access ?? createAccessResolver({ caseTypes, userDirectory, clock }),
+    access: overrides.access ?? createAccessResolver({ caseTypes, userDirectory, clock, settings: config.access }),
     accessLog: overrides.accessLog ?? createTableAccessLog(table(accessLogTableName)),
     loggerFor: overrides.loggerFor ?? ((invocation) => createJsonLogger(invocation, config.logLevel)),
   };

@@ -149,6 +149,8 @@ export function authorizationMatrixMarkdown(endpoints: readonly AnyEndpoint[], s
     '',
     '## Global roles (defaults)',
     '',
+    'An organisation changes these with `ZAAKWERK_ACCESS_POLICY` (see `functions/local.settings.example.json`).',
+    '',
     '| Global role | Acts on every case type as | Ceiling | Registers cases | Reads access logs |',
     '| --- | --- | --- | --- | --- |',
     ...roleRows,

@@ -1,5 +1,5 @@
 import type { CaseType } from '../../contract/case-type';
-import { can, defaultAccessSettings, resolveActor } from '../../domain/access';
+import { can, defaultAccessSettings, resolveActor, type AccessSettings } from '../../domain/access';
 import type { UserPrincipal } from '../../domain/principal';
 import type { CaseTypeRepository } from '../../ports/case-types';
 import { currentAccessLists } from '../access/access-resolver';
@@ -11,6 +11,7 @@ import { currentAccessLists } from '../access/access-resolver';
 export async function listCaseTypes(
   user: UserPrincipal,
   repository: Pick<CaseTypeRepository, 'listAllVersions'>,
+  settings: AccessSettings = defaultAccessSettings,
 ): Promise<CaseType[]> {
   const latest = new Map<string, CaseType>();
   for (const version of await repository.listAllVersions()) {
@@ -21,7 +22,7 @@ export async function listCaseTypes(
   const actor = resolveActor(
     { id: user.oid, name: user.name, roles: user.roles, groups: user.groups },
     currentAccessLists([...latest.values()]),
-    defaultAccessSettings,
+    settings,
     '',
   );
   const mayStart = (type: CaseType) =>
