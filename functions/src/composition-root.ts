@@ -5,6 +5,7 @@ import { createGraphUserDirectory } from './adapters/graph/user-directory.graph'
 import { createGraphProbe, createIdentityProbe, createStorageProbe } from './adapters/health/probes';
 import { createTokenValidator, type TokenValidator } from './adapters/identity/token-validator';
 import { createJsonLogger } from './adapters/logging/json-logger';
+import { accessLogTableName, createTableAccessLog } from './adapters/table-storage/access-log.table';
 import { caseNumbersTableName, createTableCaseNumbers } from './adapters/table-storage/case-numbers.table';
 import { casesTableName, createTableCaseStore, outboxPendingTableName } from './adapters/table-storage/case-store.table';
 import { createTableEventLog } from './adapters/table-storage/case-store-events.table';
@@ -14,8 +15,10 @@ import { caseOutboxQueueName, createOutboxDispatcher } from './adapters/table-st
 import { createQueueClient, createTableClient, createTableServiceClient } from './adapters/table-storage/table-clients';
 import { createWorkQueueReader, workQueueTableName } from './adapters/table-storage/work-queue.table';
 import { createTaskQueueReader } from './adapters/table-storage/task-queue.table';
+import { createAccessResolver, type AccessResolver } from './app/access/access-resolver';
 import type { HealthProbes } from './app/health/check-health';
 import type { ApiConfig } from './config';
+import type { AccessLog } from './ports/access-log';
 import type { CaseNumbers } from './ports/case-numbers';
 import type { CaseStore } from './ports/case-store';
 import type { CaseTypeRepository } from './ports/case-types';
@@ -42,6 +45,10 @@ export interface Dependencies {
   idempotency: IdempotencyStore;
   clock: Clock;
   healthProbes: HealthProbes;
+  /** Resolves the user into the actor the access policy judges (roles, groups, case-type grants). */
+  access: AccessResolver;
+  /** Append-only record of who read which case (inzageregistratie). */
+  accessLog: AccessLog;
   loggerFor: (invocation: InvocationContext) => Logger;
 }
 
@@ -58,21 +65,23 @@ export function createDependencies(config: ApiConfig, overrides: Partial<Omit<De
   let outboxPending: ReturnType<typeof table> | undefined;
   const casesTable = () => (cases ??= table(casesTableName));
   const outboxPendingTable = () => (outboxPending ??= table(outboxPendingTableName));
+  const userDirectory =
+    overrides.userDirectory ??
+    createGraphUserDirectory(createAppOnlyGraphClient(config), {
+      graphBaseUrl: config.graph.baseUrl,
+      apiClientId: config.identity.apiClientId,
+    });
+  const caseTypes =
+    overrides.caseTypes ?? createCaseTypeRepository(createTableClient(config.storage, caseTypesTableName, azureCredential));
   return {
     config,
     tokenValidator: overrides.tokenValidator ?? createTokenValidator(config),
-    userDirectory:
-      overrides.userDirectory ??
-      createGraphUserDirectory(createAppOnlyGraphClient(config), {
-        graphBaseUrl: config.graph.baseUrl,
-        apiClientId: config.identity.apiClientId,
-      }),
+    userDirectory,
     workQueue:
       overrides.workQueue ?? createWorkQueueReader(createTableClient(config.storage, workQueueTableName, azureCredential)),
     taskQueue:
       overrides.taskQueue ?? createTaskQueueReader(createTableClient(config.storage, workQueueTableName, azureCredential)),
-    caseTypes:
-      overrides.caseTypes ?? createCaseTypeRepository(createTableClient(config.storage, caseTypesTableName, azureCredential)),
+    caseTypes,
     clock,
     caseStore: overrides.caseStore ?? createTableCaseStore({ cases: casesTable(), outboxPending: outboxPendingTable(), clock }),
     eventLog: overrides.eventLog ?? createTableEventLog(casesTable()),
@@ -92,6 +101,8 @@ export function createDependencies(config: ApiConfig, overrides: Partial<Omit<De
       identity: createIdentityProbe(config.identity.discoveryUrl),
       graph: createGraphProbe(config.graph.baseUrl),
     },
+    access: overrides.access ?? createAccessResolver({ caseTypes, userDirectory, clock, settings: config.access }),
+    accessLog: overrides.accessLog ?? createTableAccessLog(table(accessLogTableName)),
     loggerFor: overrides.loggerFor ?? ((invocation) => createJsonLogger(invocation, config.logLevel)),
   };
 }

@@ -12,6 +12,8 @@ import {
 } from './config-kit';
 export { ConfigError, logLevels, type ConfigIssue, type LogLevel } from './config-kit';
 import { apiVersion } from './version';
+import { accessSettingsFrom } from './access-config';
+import type { AccessSettings } from './domain/access';
 
 /**
  * Local defaults: the demo tenant of the local Microsoft 365 and Azurite's well-known development
@@ -66,6 +68,10 @@ export interface ApiConfig {
   };
   graph: { baseUrl: string; scope: string };
   http: { allowedOrigins: string[]; allowAnyLocalhostOrigin: boolean; maxJsonBodyBytes: number };
+  /** Requests per user per minute (sustained; the same number may come in one burst); past it 429 + Retry-After. */
+  rateLimitPerMinute: number;
+  /** The access policy's choices: global role defaults and ceilings (ADR 0012). */
+  access: AccessSettings;
   logLevel: LogLevel;
 }
 
@@ -82,6 +88,8 @@ const settingsSchema = z.object({
   ZAAKWERK_BOT_CLIENT_ID: optional(guid),
   ZAAKWERK_ALLOWED_ORIGINS: optional(z.string()),
   ZAAKWERK_LOG_LEVEL: optional(logLevel),
+  ZAAKWERK_ACCESS_POLICY: optional(z.string()),
+  ZAAKWERK_RATE_LIMIT_PER_MINUTE: optional(z.string().regex(/^[1-9]\d{0,5}$/, 'must be a whole number of requests per minute')),
 });
 type Settings = z.infer<typeof settingsSchema>;
 
@@ -111,6 +119,7 @@ export function loadApiConfig(env: NodeJS.ProcessEnv): ApiConfig {
     s.ZAAKWERK_GRAPH_BASE_URL ?? (mode === 'local' ? `${localDefaults.m365Origin}/graph` : 'https://graph.microsoft.com'),
   );
   const apiClientSecret = s.ZAAKWERK_API_CLIENT_SECRET ?? (mode === 'local' ? localDefaults.apiClientSecret : undefined);
+  const access = accessSettingsFrom(s.ZAAKWERK_ACCESS_POLICY, issues);
 
   if (issues.length > 0) throw new ConfigError(issues);
   return {
@@ -130,6 +139,8 @@ export function loadApiConfig(env: NodeJS.ProcessEnv): ApiConfig {
     // Graph's resource id is the same whatever the base URL (the local Microsoft 365 accepts it too).
     graph: { baseUrl: graphBaseUrl, scope: 'https://graph.microsoft.com/.default' },
     http: { allowedOrigins, allowAnyLocalhostOrigin: mode === 'local', maxJsonBodyBytes: 1024 * 1024 },
+    rateLimitPerMinute: Number(s.ZAAKWERK_RATE_LIMIT_PER_MINUTE ?? '600'),
+    access,
     logLevel: s.ZAAKWERK_LOG_LEVEL ?? 'info',
   };
 }

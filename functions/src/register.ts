@@ -2,6 +2,7 @@ import { createDependencies, type Dependencies } from './composition-root';
 import { loadApiConfigFromProcess } from './config';
 import { createEndpoints } from './http/endpoints';
 import { toHttpHandler } from './http/pipeline';
+import { createRateLimiter } from './http/rate-limiter';
 import type { FunctionsApp } from './hosting/functions-app';
 import { registerWorkQueueProjector } from './projections/work-queue.projector';
 import { registerOutboxSweep } from './timers/outbox-sweep.timer';
@@ -24,6 +25,7 @@ export function register(app: FunctionsApp, deps: Partial<Dependencies> = {}): v
       botClientId: config.identity.botClientId,
     },
     loggerFor: dependencies.loggerFor,
+    rateLimiter: createRateLimiter({ perMinute: config.rateLimitPerMinute }),
   };
   for (const endpoint of createEndpoints(dependencies)) {
     app.http(endpoint.name, {

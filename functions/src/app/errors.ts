@@ -10,6 +10,7 @@ export type AppErrorKind =
   | 'precondition-failed'
   | 'precondition-required'
   | 'rule-violation'
+  | 'too-many-requests'
   | 'dependency-unavailable';
 
 /**
@@ -21,7 +22,7 @@ export class AppError extends Error {
     readonly kind: AppErrorKind,
     readonly code: string,
     message: string,
-    readonly options: { errors?: ProblemFieldError[]; cause?: unknown } = {},
+    readonly options: { errors?: ProblemFieldError[]; cause?: unknown; retryAfterSeconds?: number } = {},
   ) {
     super(message, { cause: options.cause });
     this.name = 'AppError';
@@ -44,3 +45,9 @@ export const ifMatchRequired = () =>
 
 /** 412: the resource changed since the caller read it. */
 export const preconditionFailed = (code: string, message: string) => new AppError('precondition-failed', code, message);
+
+/** 429: this user sent too many requests; try again after `retryAfterSeconds`. */
+export const tooManyRequests = (retryAfterSeconds: number) =>
+  new AppError('too-many-requests', 'request.rate-limited', `Too many requests; try again in ${retryAfterSeconds} s.`, {
+    retryAfterSeconds,
+  });

@@ -11,5 +11,8 @@ export * from './case-lifecycle';
 export * from './case-tasks';
 export * from './health';
 export * from './case-type';
+export * from './access-log';
+export * from './case-share';
+export * from './access-overview';
 export { globalRoles, type GlobalRole } from '../domain/roles';
 export { confidentialityLevels, type Confidentiality } from '../domain/confidentiality';

@@ -1,5 +1,6 @@
 import { OpenAPIRegistry, OpenApiGeneratorV31 } from '@asteasolutions/zod-to-openapi';
 import { z } from 'zod';
+import { accessPaths, describeAccessApi } from './access.openapi';
 import { CaseIdParamsSchema, CaseSchema, RegisterCaseRequestSchema } from './case';
 import { caseLifecyclePaths, describeCaseLifecycleApi } from './case-lifecycle.openapi';
 import { caseTaskPaths, describeCaseTaskApi } from './case-tasks.openapi';
@@ -19,6 +20,7 @@ export const documentedPaths = [
   ...caseLifecyclePaths,
   ...caseTaskPaths,
   ...caseTypePaths,
+  ...accessPaths,
 ] as const;
 
 const problem = (description: string) => ({
@@ -124,6 +126,7 @@ function describeApi(registry: OpenAPIRegistry): void {
   describeCaseLifecycleApi(registry, secured);
   describeCaseTaskApi(registry, secured);
   describeCaseTypeApi(registry, secured);
+  describeAccessApi(registry, secured);
   registry.registerPath({
     method: 'get',
     path: '/v1/openapi.json',

@@ -13,6 +13,8 @@ export interface UserPrincipal {
   email: string | null;
   roles: GlobalRole[];
   groups: string[];
+  /** The token had too many groups to list them (Entra's overage claim): look them up in the directory. */
+  groupsOverage?: boolean;
   via?: 'bot';
   actingAppId?: string;
 }

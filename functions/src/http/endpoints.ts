@@ -13,6 +13,8 @@ import {
   retireCaseTypeVersionEndpoint,
 } from './handlers/case-type-versions.handler';
 import { getCaseTypeVersionEndpoint, listCaseTypesEndpoint, listCaseTypeVersionsEndpoint } from './handlers/case-types.handler';
+import { accessOverviewEndpoint, getCaseAccessLogEndpoint, personAccessLogEndpoint } from './handlers/access-log.handler';
+import { listCaseSharesEndpoint, revokeCaseShareEndpoint, shareCaseEndpoint } from './handlers/case-shares.handler';
 import { notFoundEndpoint, preflightEndpoint } from './handlers/fallback.handler';
 import { assignCaseEndpoint } from './handlers/assign-case.handler';
 import { getCaseTimelineEndpoint } from './handlers/get-case-timeline.handler';
@@ -75,6 +77,12 @@ export function createEndpoints(deps: Dependencies): AnyEndpoint[] {
     setCaseArchiveEndpoint(deps),
     addCaseLinkEndpoint(deps),
     removeCaseLinkEndpoint(deps),
+    getCaseAccessLogEndpoint(deps),
+    personAccessLogEndpoint(deps),
+    accessOverviewEndpoint(deps),
+    shareCaseEndpoint(deps),
+    listCaseSharesEndpoint(deps),
+    revokeCaseShareEndpoint(deps),
     listCaseTypesEndpoint(deps),
     createCaseTypeDraftEndpoint(deps),
     getCaseTypeDraftEndpoint(deps),

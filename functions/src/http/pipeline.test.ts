@@ -5,6 +5,7 @@ import type { WorkQueueEntry, WorkQueueReader } from '../ports/work-queue';
 import { register } from '../register';
 import { recordingApp } from '../test-support/recording-app';
 import type { TokenValidator } from '../adapters/identity/token-validator';
+import { inMemoryCaseTypes } from '../test-support/in-memory-case-types';
 
 const oid = 'b0000001-5a1e-4d2c-9f00-000000000001';
 /** Accepts the literal token "good" as a user; the real validator has its own tests. */
@@ -50,6 +51,7 @@ function api(options: { storage?: DependencyHealth; graph?: DependencyHealth; wo
     tokenValidator: stubValidator,
     healthProbes: { storage: probe(options.storage ?? up), identity: probe(up), graph: probe(options.graph ?? up) },
     workQueue: options.workQueue ?? { listAssignedTo: async () => ({ entries: [], nextCursor: null }) },
+    caseTypes: inMemoryCaseTypes(),
   });
   return recorded;
 }

@@ -1,5 +1,5 @@
 import type { HttpHandler, HttpRequest, HttpResponseInit, InvocationContext } from '@azure/functions';
-import { forbidden } from '../app/errors';
+import { forbidden, tooManyRequests } from '../app/errors';
 import type { ApiConfig } from '../config';
 import type { UserPrincipal } from '../domain/principal';
 import type { Logger } from '../ports/logger';
@@ -9,6 +9,7 @@ import { correlationIdFrom } from './correlation';
 import type { AnyEndpoint, EndpointContext } from './endpoint';
 import type { Policy } from './policies';
 import { problemFromError, problemResponse } from './problem';
+import type { RateLimiter } from './rate-limiter';
 import { securityHeaders } from './security-headers';
 
 export interface PipelineDependencies {
@@ -16,6 +17,8 @@ export interface PipelineDependencies {
   authentication: Authentication;
   /** A logger writing to this invocation's context (Application Insights in Azure). */
   loggerFor: (invocation: InvocationContext) => Logger;
+  /** Per-user request limit (429 + Retry-After); none when absent. */
+  rateLimiter?: RateLimiter;
 }
 
 /**
@@ -33,6 +36,10 @@ export function toHttpHandler(endpoint: AnyEndpoint, deps: PipelineDependencies)
     let response: HttpResponseInit;
     try {
       const principal = await authenticateFor(endpoint.policy, request, deps.authentication);
+      if (principal && deps.rateLimiter) {
+        const decision = deps.rateLimiter.take(principal.oid);
+        if (!decision.allowed) throw tooManyRequests(decision.retryAfterSeconds);
+      }
       const context = { request, principal, log, correlationId, invocation };
       // The policy decided the principal's type above; the cast only tells TypeScript so.
       response = await (endpoint.handler as (c: EndpointContext<Policy>) => Promise<HttpResponseInit>)(

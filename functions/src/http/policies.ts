@@ -1,3 +1,4 @@
+import { can, defaultAccessSettings, resolveActor, type CaseTypeAction } from '../domain/access';
 import type { UserPrincipal } from '../domain/principal';
 
 /** No token needed; still passes CORS, logging and error mapping. */
@@ -15,6 +16,17 @@ export interface AuthenticatedPolicy {
 
 export type Policy = PublicPolicy | AuthenticatedPolicy;
 
+/** Rules that depend on global roles only are asked of the same policy, before the handler runs. */
+const mayOnCaseTypes = (action: CaseTypeAction) => (user: UserPrincipal) =>
+  can(
+    resolveActor({ id: user.oid, name: user.name, roles: user.roles, groups: user.groups }, [], defaultAccessSettings, ''),
+    action,
+    {
+      kind: 'caseType',
+      caseType: { key: '', confidentiality: 'openbaar' },
+    },
+  );
+
 /**
  * The named policies endpoints choose from. Resource rules (may this user see this case?) come
  * from the domain policy module once cases exist; these decide only who may call at all.
@@ -26,13 +38,13 @@ export const policies = {
   caseTypesManage: {
     kind: 'authenticated',
     name: 'caseTypes.manage',
-    allows: (user) => user.roles.includes('administrator'),
+    allows: mayOnCaseTypes('caseType.manage'),
   },
   /** Compare case-type versions: administrators, and coordinators who explain changes to their teams. */
   caseTypesCompare: {
     kind: 'authenticated',
     name: 'caseTypes.compare',
-    allows: (user) => user.roles.includes('administrator') || user.roles.includes('coordinator'),
+    allows: mayOnCaseTypes('caseType.compare'),
   },
   /** Set or recompute the archive data of a closed case: records managers (archiefbeheer) only. */
   recordsManage: {

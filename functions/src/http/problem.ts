@@ -21,6 +21,7 @@ const statusByKind: Record<AppErrorKind | DomainError['kind'], number> = {
   'precondition-failed': 412,
   'precondition-required': 428,
   'rule-violation': 422,
+  'too-many-requests': 429,
   'dependency-unavailable': 503,
 };
 
@@ -35,6 +36,7 @@ const titles: Record<number, string> = {
   415: 'Unsupported media type',
   422: 'Rule violated',
   428: 'Precondition required',
+  429: 'Too many requests',
   500: 'Internal error',
   503: 'Service unavailable',
 };
@@ -67,6 +69,8 @@ export function problemFromError(error: unknown): { problem: Problem; headers: R
         ? // RFC 6750 §3.1: no error code when the request carried no token at all.
           { 'www-authenticate': error.code === 'auth.missing-token' ? 'Bearer' : 'Bearer error="invalid_token"' }
         : {};
+    const retryAfter = error instanceof AppError ? error.options.retryAfterSeconds : undefined;
+    if (retryAfter !== undefined) headers['retry-after'] = String(retryAfter);
     return { problem: problem(status, error.code, error.message, errors), headers, expected: true };
   }
   const storage = storageCoreProblem(error);

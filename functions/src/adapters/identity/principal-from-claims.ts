@@ -41,5 +41,13 @@ export function principalFromClaims(claims: JWTPayload): Principal {
     roles: globalRolesFromAppRoles(roles),
     groups: strings(claims.groups),
   };
+  if (hasGroupsOverage(claims)) user.groupsOverage = true;
   return user;
+}
+
+/** Entra leaves `groups` out when a user is in too many, saying so in `_claim_names` or `hasgroups`. */
+function hasGroupsOverage(claims: JWTPayload): boolean {
+  const names = claims._claim_names;
+  const inNames = typeof names === 'object' && names !== null && 'groups' in names;
+  return inNames || claims.hasgroups === true || claims.hasgroups === 'true';
 }

@@ -52,4 +52,18 @@ describe('listing the case types a user may start', () => {
     const listed = await listCaseTypes(user({ roles: ['administrator'] }), stored([version('a', 1, { access: [] })]));
     expect(listed.map((v) => v.key)).toEqual(['a']);
   });
+
+  it('hides a type whose default confidentiality is above the handler grant (they could not see the case)', async () => {
+    const secret = version('geheim', 1, { confidentiality: 'geheim' });
+    expect(await listCaseTypes(user({ groups: [handlers] }), stored([secret]))).toEqual([]);
+  });
+
+  it('shows the contact centre the types it may register by phone (intern or lower)', async () => {
+    const types = [
+      version('melding', 1, { confidentiality: 'intern' }),
+      version('klacht', 1, { confidentiality: 'zaakvertrouwelijk' }),
+    ];
+    const listed = await listCaseTypes(user({ roles: ['contactCentre'] }), stored(types));
+    expect(listed.map((v) => v.key)).toEqual(['melding']);
+  });
 });

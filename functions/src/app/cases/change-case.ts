@@ -21,6 +21,8 @@ export interface ChangeRequest {
   ifMatch: string | undefined;
   /** Only reopen may change a closed case. */
   allowedWhenClosed?: boolean;
+  /** The caller's rights on the loaded case (app/access/authorize.ts): throws 404 or 403 before any precondition. */
+  authorize?: (state: CaseState) => void;
 }
 
 /** The case after the change, and its new ETag. */
@@ -48,6 +50,7 @@ export async function changeCase(
 ): Promise<ChangedCase> {
   const loaded = await deps.caseStore.load<CaseState>(request.caseId);
   if (!loaded) throw caseNotFound(request.caseId);
+  request.authorize?.(loaded.state);
   if (request.ifMatch === undefined) throw ifMatchRequired();
   if (request.ifMatch !== loaded.etag) throw new ConcurrencyConflict(request.caseId, loaded.etag);
   if (loaded.state.status === 'closed' && !request.allowedWhenClosed) throw caseClosed(request.caseId);

@@ -1,3 +1,4 @@
+import { guardFor } from '../../test-support/access-guard';
 import type { CaseType } from '../../contract/case-type';
 import type { CaseState } from '../../domain/cases';
 import { parseLocalDate } from '../../domain/calendar';
@@ -89,11 +90,12 @@ describe('closeCase', () => {
     expect(commits).toHaveLength(0);
   });
 
-  it('is refused (403) for someone who does not work on the case', async () => {
-    const { deps } = setUp(aReadyCase());
-    await expect(closeCase(deps, aPrincipal('oid-daan', 'Daan'), close('hersteld'), silentLog)).rejects.toMatchObject({
-      code: 'case.close-not-allowed',
-    });
+  it('is refused through the access guard: not found for someone who has no part in the case', async () => {
+    const { deps, commits } = setUp(aReadyCase());
+    const daan = aPrincipal('oid-daan', 'Daan');
+    const request = { ...close('hersteld'), authorize: guardFor(daan, 'case.close') };
+    await expect(closeCase(deps, daan, request, silentLog)).rejects.toMatchObject({ code: 'case.not-found' });
+    expect(commits).toHaveLength(0);
   });
 
   it('reads the related cases’ closing dates for trigger related', async () => {
@@ -113,10 +115,10 @@ describe('reopenCase', () => {
   it('clears outcome, closing date and archive data for a coordinator; 403 for the handler; 409 when open', async () => {
     const { deps } = setUp(aReadyCase());
     const closed = await closeCase(deps, bea, close('hersteld'), silentLog);
-    await expect(reopenCase(deps, bea, { caseId: 'c-1', ifMatch: closed.etag, reason: 'x' }, silentLog)).rejects.toMatchObject({
-      code: 'case.reopen-not-allowed',
-    });
-    const reopened = await reopenCase(deps, fatima, { caseId: 'c-1', ifMatch: closed.etag, reason: 'Bezwaar' }, silentLog);
+    const byHandler = { caseId: 'c-1', ifMatch: closed.etag, reason: 'x', authorize: guardFor(bea, 'case.reopen') };
+    await expect(reopenCase(deps, bea, byHandler, silentLog)).rejects.toMatchObject({ code: 'auth.not-allowed' });
+    const byCoordinator = { caseId: 'c-1', ifMatch: closed.etag, reason: 'Bezwaar', authorize: guardFor(fatima, 'case.reopen') };
+    const reopened = await reopenCase(deps, fatima, byCoordinator, silentLog);
     expect(reopened.state).toMatchObject({
       status: 'open',
       outcome: null,

@@ -3,7 +3,6 @@ import type { LocalDate } from '../../domain/calendar';
 import {
   amsterdamToday,
   archiveFor,
-  caseAbilities,
   closeCase as close,
   closeGates,
   finalPhaseOf,
@@ -15,7 +14,7 @@ import type { UserPrincipal } from '../../domain/principal';
 import type { CaseStore } from '../../ports/case-store';
 import type { CaseTypeRepository } from '../../ports/case-types';
 import type { Logger } from '../../ports/logger';
-import { AppError, forbidden } from '../errors';
+import { AppError } from '../errors';
 import { caseTypeOf } from './case-type-of';
 import { changeCase, type ChangeCaseDeps, type ChangedCase } from './change-case';
 
@@ -24,9 +23,6 @@ export const closeGatesUnmet = (gates: readonly { path: string; code: string; me
   new AppError('rule-violation', 'case.close-gates-unmet', `The case cannot be closed: ${gates.length} condition(s) unmet`, {
     errors: gates.map(({ path, code, message }) => ({ path, code, message })),
   });
-
-export const closeNotAllowed = () =>
-  forbidden('case.close-not-allowed', "Only the case's assignee, a coordinator or an administrator closes a case");
 
 /** The outcome's archive settings by key (published versions carry fragments resolved). */
 export const outcomeOf = (outcomes: readonly unknown[], key: string | undefined): Outcome | undefined =>
@@ -62,11 +58,16 @@ export async function archiveContextOf(
 export function closeCase(
   deps: ChangeCaseDeps & { caseTypes: Pick<CaseTypeRepository, 'getVersion'> },
   principal: UserPrincipal,
-  request: { caseId: string; ifMatch: string | undefined; outcome: string; on?: LocalDate },
+  request: {
+    caseId: string;
+    ifMatch: string | undefined;
+    outcome: string;
+    on?: LocalDate;
+    authorize?: (state: CaseState) => void;
+  },
   log: Logger,
 ): Promise<ChangedCase> {
   return changeCase(deps, principal, request, log, async (state, stamp) => {
-    if (!caseAbilities(principal, state).close) throw closeNotAllowed();
     const caseType = await caseTypeOf(deps, state);
     const rules = publishedRules(caseType);
     const today = amsterdamToday(new Date(stamp.occurredAt));

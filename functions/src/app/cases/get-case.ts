@@ -2,10 +2,7 @@ import type { CaseState } from '../../domain/cases';
 import type { CaseStore } from '../../ports/case-store';
 import { caseNotFound } from './case-errors';
 
-/**
- * A case by its id, with the ETag to update it. Any authenticated user may read any case for now;
- * per-type access grants and confidentiality (404 for what a user may not see) come with issue 6.
- */
+/** A case by its id, with the ETag to update it; the handler authorizes the read (404 when invisible). */
 export async function getCase(
   deps: { caseStore: Pick<CaseStore, 'load'> },
   id: string,

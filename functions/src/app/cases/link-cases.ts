@@ -51,11 +51,19 @@ async function mirror(
 export async function addCaseLink(
   deps: ChangeCaseDeps,
   principal: UserPrincipal,
-  request: { caseId: string; ifMatch: string | undefined; kind: CaseLink['kind']; otherId: string },
+  request: {
+    caseId: string;
+    ifMatch: string | undefined;
+    kind: CaseLink['kind'];
+    otherId: string;
+    authorize?: (state: CaseState) => void;
+    /** The other case must be visible to the caller too; one that is not is as unknown as a missing one. */
+    sees?: (state: CaseState) => boolean;
+  },
   log: Logger,
 ): Promise<ChangedCase> {
   const other = await deps.caseStore.load<CaseState>(request.otherId);
-  if (!other) throw linkTargetUnknown(request.otherId);
+  if (!other || (request.sees && !request.sees(other.state))) throw linkTargetUnknown(request.otherId);
   const backOf = (state: CaseState): CaseLink => ({
     kind: inverseLinkKind(request.kind),
     caseId: state.id,
@@ -75,7 +83,7 @@ export async function addCaseLink(
 export async function removeCaseLink(
   deps: ChangeCaseDeps,
   principal: UserPrincipal,
-  request: { caseId: string; ifMatch: string | undefined; otherId: string },
+  request: { caseId: string; ifMatch: string | undefined; otherId: string; authorize?: (state: CaseState) => void },
   log: Logger,
 ): Promise<ChangedCase> {
   const changed = await changeCase(deps, principal, request, log, (state, stamp) => unlinkCase(state, request.otherId, stamp));

@@ -31,6 +31,8 @@ export interface RegisterCaseDeps {
   outbox: Pick<OutboxDispatcher, 'dispatchOutbox'>;
   clock: Clock;
   newId?: () => string;
+  /** The caller's right to start this type (app/access): throws 403 before the input is checked. */
+  authorize?: (caseType: CaseType) => void;
 }
 
 /** The registered case; `replayed` when an Idempotency-Key retry got the first request's result. */
@@ -91,6 +93,7 @@ async function register(
   const today = amsterdamToday(now);
   const receivedOn = request.receivedOn === undefined ? today : parseLocalDate(request.receivedOn);
   const caseType = await startableVersion(deps, request.caseType, receivedOn);
+  deps.authorize?.(caseType);
   const fields = publishedFields(caseType);
 
   const errors: { path: string; code: string; message: string }[] = [];

@@ -1,7 +1,6 @@
-import { archiveAfterReopen, caseAbilities, caseNotClosed, reopenCase as reopen } from '../../domain/cases';
+import { archiveAfterReopen, caseNotClosed, reopenCase as reopen, type CaseState } from '../../domain/cases';
 import type { UserPrincipal } from '../../domain/principal';
 import type { Logger } from '../../ports/logger';
-import { forbidden } from '../errors';
 import { changeCase, type ChangeCaseDeps, type ChangedCase } from './change-case';
 
 /**
@@ -11,14 +10,11 @@ import { changeCase, type ChangeCaseDeps, type ChangedCase } from './change-case
 export function reopenCase(
   deps: ChangeCaseDeps,
   principal: UserPrincipal,
-  request: { caseId: string; ifMatch: string | undefined; reason: string },
+  request: { caseId: string; ifMatch: string | undefined; reason: string; authorize?: (state: CaseState) => void },
   log: Logger,
 ): Promise<ChangedCase> {
   return changeCase(deps, principal, { ...request, allowedWhenClosed: true }, log, (state, stamp) => {
     if (state.status !== 'closed') throw caseNotClosed(state.id);
-    if (!caseAbilities(principal, state).reopen) {
-      throw forbidden('case.reopen-not-allowed', 'Only a coordinator or an administrator reopens a case');
-    }
     return reopen(state, request.reason, archiveAfterReopen(state.archive), stamp);
   });
 }

@@ -1,5 +1,12 @@
 import type { LocalDate } from '../../domain/calendar';
-import { archiveFor, caseNotClosed, publishedRules, setCaseArchive as setArchive, validateFieldValues } from '../../domain/cases';
+import {
+  archiveFor,
+  caseNotClosed,
+  publishedRules,
+  setCaseArchive as setArchive,
+  validateFieldValues,
+  type CaseState,
+} from '../../domain/cases';
 import type { UserPrincipal } from '../../domain/principal';
 import type { CaseTypeRepository } from '../../ports/case-types';
 import type { Logger } from '../../ports/logger';
@@ -22,7 +29,13 @@ const archiveRefused = (code: string, message: string, path = 'body.triggerDate'
 export function setCaseArchive(
   deps: ChangeCaseDeps & { caseTypes: Pick<CaseTypeRepository, 'getVersion'> },
   principal: UserPrincipal,
-  request: { caseId: string; ifMatch: string | undefined; triggerDate?: LocalDate; reason: string },
+  request: {
+    caseId: string;
+    ifMatch: string | undefined;
+    triggerDate?: LocalDate;
+    reason: string;
+    authorize?: (state: CaseState) => void;
+  },
   log: Logger,
 ): Promise<ChangedCase> {
   return changeCase(deps, principal, { ...request, allowedWhenClosed: true }, log, async (state, stamp) => {

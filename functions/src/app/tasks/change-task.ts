@@ -18,6 +18,8 @@ export interface TaskChangeRequest {
   taskId: string;
   /** The If-Match of the task's case (tasks live in the case row: the case's ETag guards them). */
   ifMatch: string | undefined;
+  /** The caller's rights on the loaded case (app/access/authorize.ts): 404 when they cannot see it. */
+  authorize?: (state: CaseState) => void;
 }
 
 /** The case after the change, its new ETag and the task as it is now. */
@@ -41,11 +43,17 @@ export async function changeTask(
   const caseId = caseIdOfTask(request.taskId);
   if (!caseId) throw taskNotFoundError(request.taskId);
   try {
-    const changed = await changeCase(deps, principal, { caseId, ifMatch: request.ifMatch }, log, async (state, stamp) => {
-      const task = findTask(state, request.taskId);
-      if (!taskAbilities(principal, state, task)[action]) throw taskActionNotAllowed(task.id, action);
-      return apply(state, task, stamp);
-    });
+    const changed = await changeCase(
+      deps,
+      principal,
+      { caseId, ifMatch: request.ifMatch, ...(request.authorize ? { authorize: request.authorize } : {}) },
+      log,
+      async (state, stamp) => {
+        const task = findTask(state, request.taskId);
+        if (!taskAbilities(principal, state, task)[action]) throw taskActionNotAllowed(task.id, action);
+        return apply(state, task, stamp);
+      },
+    );
     return { ...changed, task: findTask(changed.state, request.taskId) };
   } catch (error) {
     if (error instanceof DomainError && error.code === 'case.not-found') throw taskNotFoundError(request.taskId);

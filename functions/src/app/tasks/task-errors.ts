@@ -5,9 +5,6 @@ import { AppError, forbidden } from '../errors';
 export const taskActionNotAllowed = (id: string, action: string) =>
   forbidden('task.not-allowed', `You may not ${action} task ${id}`);
 
-export const taskCreationNotAllowed = () =>
-  forbidden('task.create-not-allowed', "Only the case's assignee, a coordinator or an administrator makes tasks in a case");
-
 /** 422 with every problem of a new task listed. */
 export const taskRulesViolated = (errors: { path: string; code: string; message: string }[]) =>
   new AppError('rule-violation', 'task.invalid', `The task breaks ${errors.length} rule(s); see errors.`, { errors });

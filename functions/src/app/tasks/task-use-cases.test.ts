@@ -1,3 +1,4 @@
+import { guardFor } from '../../test-support/access-guard';
 import { parseLocalDate } from '../../domain/calendar';
 import { aCaseState } from '../../test-support/a-case-state';
 import { aDirectoryUser, aPrincipal, inMemoryCases, silentLog } from '../../test-support/in-memory-cases';
@@ -36,11 +37,12 @@ describe('createTask', () => {
     expect(created.etag).toBe('W/"2"');
   });
 
-  it('is refused (403) for someone who does not work on the case', async () => {
+  it('is refused through the access guard: not found for someone who has no part in the case', async () => {
     const { deps, commits } = setUp();
-    await expect(createTask(deps, joost, { ...target, kind: 'todo', title: 'x' }, silentLog)).rejects.toMatchObject({
-      kind: 'forbidden',
-      code: 'task.create-not-allowed',
+    const request = { ...target, kind: 'todo' as const, title: 'x', authorize: guardFor(joost, 'task.create') };
+    await expect(createTask(deps, joost, request, silentLog)).rejects.toMatchObject({
+      kind: 'not-found',
+      code: 'case.not-found',
     });
     expect(commits).toHaveLength(0);
   });

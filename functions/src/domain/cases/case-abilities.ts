@@ -1,4 +1,4 @@
-import type { UserPrincipal } from '../principal';
+import { can, type Actor, type CaseAction } from '../access';
 import type { CaseState } from './case-state';
 
 /** What a user may do with a case now (API.md `abilities`). */
@@ -14,27 +14,21 @@ export interface CaseAbilities {
 }
 
 /**
- * A first, deliberately coarse policy from global roles and the assignment only: coordinators and
- * administrators manage any case, the assignee works on their own case, anyone may take an unassigned
- * open case. Per-type access grants and confidentiality refine this in issue 6; the actions behind
- * most abilities arrive with the lifecycle endpoints of issue 4.
+ * The policy's answer (can) combined with what the case's state allows now, so clients show exactly
+ * the buttons that would work and never copy a rule: a closed case only reopens, only an unassigned
+ * case can be taken, only an open (not suspended) case can be suspended.
  */
-export function caseAbilities(
-  user: Pick<UserPrincipal, 'oid' | 'roles'>,
-  state: Pick<CaseState, 'status' | 'assignee'>,
-): CaseAbilities {
-  const manages = user.roles.includes('coordinator') || user.roles.includes('administrator');
-  const isAssignee = state.assignee?.id === user.oid;
+export function caseAbilities(actor: Actor, state: CaseState): CaseAbilities {
+  const may = (action: CaseAction) => can(actor, action, { kind: 'case', case: state });
   const open = state.status !== 'closed';
-  const works = open && (manages || isAssignee);
   return {
-    update: works,
-    assign: open && manages,
-    take: open && state.assignee === null,
-    release: open && state.assignee !== null && (manages || isAssignee),
-    suspend: works && state.status === 'open',
-    extend: works,
-    close: works,
-    reopen: !open && manages,
+    update: open && may('case.update'),
+    assign: open && may('case.assign'),
+    take: open && state.assignee === null && may('case.take'),
+    release: open && state.assignee !== null && may('case.release'),
+    suspend: state.status === 'open' && may('case.suspend'),
+    extend: open && may('case.extend'),
+    close: open && may('case.close'),
+    reopen: !open && may('case.reopen'),
   };
 }

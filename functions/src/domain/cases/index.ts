@@ -62,3 +62,4 @@ export {
 } from './close-case';
 export { archiveFor, archiveAfterReopen, type ArchiveContext } from './case-archive';
 export { linkCase, unlinkCase, inverseLinkKind } from './case-links';
+export { shareCase, revokeShare, shareSummary, maxShareDays, shareExpiryInvalid, shareNotFound } from './share-transitions';

@@ -11,7 +11,8 @@ export interface TaskAbilities {
   reassign: boolean;
 }
 
-type User = Pick<UserPrincipal, 'oid' | 'roles' | 'groups'>;
+export type TaskUser = Pick<UserPrincipal, 'oid' | 'roles' | 'groups'>;
+type User = TaskUser;
 
 const isGlobalRole = (role: string | null | undefined): role is GlobalRole =>
   typeof role === 'string' && (globalRoles as readonly string[]).includes(role);

@@ -1,6 +1,7 @@
 import type { CaseEvent, EventChannel, JsonValue } from '../events';
 import { deadlineSummary } from './deadline-summary';
 import { lifecycleSummary, taskSummary, withTemplateTasks } from './task-summary';
+import { shareSummary } from './share-transitions';
 
 /** One line of a case's timeline: an event as people read it, in Dutch and English. */
 export interface TimelineEntry {
@@ -78,6 +79,9 @@ function summaryOf(event: CaseEvent, who: string, changes: TimelineEntry['change
     case 'case.linked':
     case 'case.unlinked':
       return lifecycleSummary(event.type, who, before, after);
+    case 'case.shared':
+    case 'case.share-revoked':
+      return shareSummary(event.type, who, before, after);
     default:
       return { nl: `${who}: ${event.type}`, en: `${who}: ${event.type}` };
   }

@@ -1,6 +1,7 @@
 import { closeCase } from '../../app/cases/close-case';
 import { reopenCase } from '../../app/cases/reopen-case';
 import { setCaseArchive } from '../../app/cases/set-case-archive';
+import { caseGuard } from '../../app/access/authorize';
 import type { Dependencies } from '../../composition-root';
 import { CloseCaseRequestSchema, ReopenCaseRequestSchema, SetCaseArchiveRequestSchema } from '../../contract/case-tasks';
 import { parseLocalDate } from '../../domain/calendar';
@@ -10,7 +11,7 @@ import { policies } from '../policies';
 import { presentCase } from '../presenters/case.presenter';
 import { caseChangeTarget, maxChangeBytes } from './case-change-input';
 
-type Deps = Pick<Dependencies, 'caseStore' | 'outbox' | 'clock' | 'caseTypes'>;
+type Deps = Pick<Dependencies, 'caseStore' | 'outbox' | 'clock' | 'caseTypes' | 'access'>;
 
 /** POST /api/v1/cases/{id}/close { outcome, on? } (If-Match): 422 lists every unmet condition. */
 export const closeCaseEndpoint = (deps: Deps) =>
@@ -23,8 +24,9 @@ export const closeCaseEndpoint = (deps: Deps) =>
       const target = caseChangeTarget(request);
       const body = await parseJsonBody(request, CloseCaseRequestSchema, maxChangeBytes);
       const request_ = { ...target, outcome: body.outcome, ...(body.on ? { on: parseLocalDate(body.on) } : {}) };
-      const changed = await closeCase(deps, principal, request_, log);
-      return json(200, presentCase(changed.state, changed.etag, principal), { etag: changed.etag });
+      const actor = await deps.access.actorFor(principal);
+      const changed = await closeCase(deps, principal, { ...request_, authorize: caseGuard(actor, 'case.close') }, log);
+      return json(200, presentCase(changed.state, changed.etag, actor), { etag: changed.etag });
     },
   });
 
@@ -38,8 +40,14 @@ export const reopenCaseEndpoint = (deps: Deps) =>
     handler: async ({ request, principal, log }) => {
       const target = caseChangeTarget(request);
       const body = await parseJsonBody(request, ReopenCaseRequestSchema, maxChangeBytes);
-      const changed = await reopenCase(deps, principal, { ...target, reason: body.reason }, log);
-      return json(200, presentCase(changed.state, changed.etag, principal), { etag: changed.etag });
+      const actor = await deps.access.actorFor(principal);
+      const changed = await reopenCase(
+        deps,
+        principal,
+        { ...target, reason: body.reason, authorize: caseGuard(actor, 'case.reopen') },
+        log,
+      );
+      return json(200, presentCase(changed.state, changed.etag, actor), { etag: changed.etag });
     },
   });
 
@@ -58,7 +66,8 @@ export const setCaseArchiveEndpoint = (deps: Deps) =>
         reason: body.reason,
         ...(body.triggerDate ? { triggerDate: parseLocalDate(body.triggerDate) } : {}),
       };
-      const changed = await setCaseArchive(deps, principal, request_, log);
-      return json(200, presentCase(changed.state, changed.etag, principal), { etag: changed.etag });
+      const actor = await deps.access.actorFor(principal);
+      const changed = await setCaseArchive(deps, principal, { ...request_, authorize: caseGuard(actor, 'case.archive') }, log);
+      return json(200, presentCase(changed.state, changed.etag, actor), { etag: changed.etag });
     },
   });

@@ -25,8 +25,15 @@ import { presentTask } from '../presenters/task.presenter';
 import { caseChangeTarget, maxChangeBytes } from './case-change-input';
 import { optionalIfMatch, parseParams } from './case-type-input';
 import type { ChangedTask } from '../../app/tasks/change-task';
+import { authorizeCase, caseGuard } from '../../app/access/authorize';
 
-type Deps = Pick<Dependencies, 'caseStore' | 'outbox' | 'clock' | 'caseTypes' | 'userDirectory'>;
+type Deps = Pick<Dependencies, 'caseStore' | 'outbox' | 'clock' | 'caseTypes' | 'userDirectory' | 'access'>;
+
+/** The task target, guarded: a task of a case the caller cannot see is not found (taskAbilities decides the rest, 403). */
+async function guardedTaskTarget(deps: Pick<Dependencies, 'access'>, principal: UserPrincipal, request: HttpRequest) {
+  const actor = await deps.access.actorFor(principal);
+  return { ...taskTarget(request), authorize: caseGuard(actor, 'case.read') };
+}
 
 /** A body that may be left out entirely (no content): then the schema's defaults. */
 async function optionalBody<T extends z.ZodType>(request: HttpRequest, schema: T): Promise<z.output<T>> {
@@ -45,7 +52,7 @@ const taskResponse = (changed: ChangedTask, principal: UserPrincipal, status = 2
   json(status, presentTask(changed.task, changed.state, principal), { etag: changed.etag });
 
 /** GET /api/v1/cases/{id}/tasks: the case's tasks with what the caller may do with each; ETag of the case. */
-export const listCaseTasksEndpoint = (deps: Pick<Dependencies, 'caseStore'>) =>
+export const listCaseTasksEndpoint = (deps: Pick<Dependencies, 'caseStore' | 'access'>) =>
   defineEndpoint({
     name: 'listCaseTasks',
     methods: ['GET'],
@@ -54,6 +61,7 @@ export const listCaseTasksEndpoint = (deps: Pick<Dependencies, 'caseStore'>) =>
     handler: async ({ request, principal }) => {
       const { id } = parseParams(request, CaseIdParamsSchema);
       const { state, etag } = await getCase(deps, id);
+      authorizeCase(await deps.access.actorFor(principal), 'case.read', state);
       return json(200, { items: state.tasks.map((task) => presentTask(task, state, principal)) }, { etag });
     },
   });
@@ -68,7 +76,8 @@ export const createTaskEndpoint = (deps: Deps) =>
     handler: async ({ request, principal, log }) => {
       const target = caseChangeTarget(request);
       const body = await parseJsonBody(request, CreateTaskRequestSchema, maxChangeBytes);
-      const changed = await createTask(deps, principal, { ...target, ...body }, log);
+      const actor = await deps.access.actorFor(principal);
+      const changed = await createTask(deps, principal, { ...target, ...body, authorize: caseGuard(actor, 'task.create') }, log);
       return taskResponse(changed, principal, 201);
     },
   });
@@ -81,7 +90,7 @@ export const completeTaskEndpoint = (deps: Deps) =>
     route: 'v1/tasks/{id}/complete',
     policy: policies.authenticated,
     handler: async ({ request, principal, log }) => {
-      const target = taskTarget(request);
+      const target = await guardedTaskTarget(deps, principal, request);
       const body = await parseJsonBody(request, CompleteTaskRequestSchema, maxChangeBytes);
       const changed = await completeTask(
         deps,
@@ -106,7 +115,7 @@ export const acceptTaskEndpoint = (deps: Deps) =>
     route: 'v1/tasks/{id}/accept',
     policy: policies.authenticated,
     handler: async ({ request, principal, log }) =>
-      taskResponse(await acceptTask(deps, principal, taskTarget(request), log), principal),
+      taskResponse(await acceptTask(deps, principal, await guardedTaskTarget(deps, principal, request), log), principal),
   });
 
 /** POST /api/v1/tasks/{id}/decline { reason? } (If-Match of the case). */
@@ -117,7 +126,7 @@ export const declineTaskEndpoint = (deps: Deps) =>
     route: 'v1/tasks/{id}/decline',
     policy: policies.authenticated,
     handler: async ({ request, principal, log }) => {
-      const target = taskTarget(request);
+      const target = await guardedTaskTarget(deps, principal, request);
       const body = await optionalBody(request, TaskReasonRequestSchema);
       return taskResponse(await declineTask(deps, principal, { ...target, reason: body.reason }, log), principal);
     },
@@ -131,7 +140,7 @@ export const cancelTaskEndpoint = (deps: Deps) =>
     route: 'v1/tasks/{id}/cancel',
     policy: policies.authenticated,
     handler: async ({ request, principal, log }) => {
-      const target = taskTarget(request);
+      const target = await guardedTaskTarget(deps, principal, request);
       const body = await optionalBody(request, TaskReasonRequestSchema);
       return taskResponse(await cancelTask(deps, principal, { ...target, reason: body.reason }, log), principal);
     },
@@ -145,7 +154,7 @@ export const reassignTaskEndpoint = (deps: Deps) =>
     route: 'v1/tasks/{id}/assign',
     policy: policies.authenticated,
     handler: async ({ request, principal, log }) => {
-      const target = taskTarget(request);
+      const target = await guardedTaskTarget(deps, principal, request);
       const body = await parseJsonBody(request, ReassignTaskRequestSchema, maxChangeBytes);
       return taskResponse(await reassignTask(deps, principal, { ...target, assigneeId: body.assigneeId }, log), principal);
     },

@@ -9,9 +9,10 @@ import { presentCaseTypeList, presentCaseTypeVersion, presentCaseTypeVersionList
 import { parseParams } from './case-type-input';
 
 type Deps = Pick<Dependencies, 'caseTypes'>;
+type ListDeps = Pick<Dependencies, 'caseTypes' | 'config'>;
 
 /** GET /api/v1/case-types: the latest published version of each type the caller may start. */
-export const listCaseTypesEndpoint = (deps: Deps) =>
+export const listCaseTypesEndpoint = (deps: ListDeps) =>
   defineEndpoint({
     name: 'listCaseTypes',
     methods: ['GET'],
@@ -19,7 +20,7 @@ export const listCaseTypesEndpoint = (deps: Deps) =>
     policy: policies.authenticated,
     handler: async ({ principal }) => {
       // authorize: per type, inside the use case (access grants of the caller's groups).
-      return json(200, presentCaseTypeList(await listCaseTypes(principal, deps.caseTypes)));
+      return json(200, presentCaseTypeList(await listCaseTypes(principal, deps.caseTypes, deps.config.access)));
     },
   });
 

@@ -1,3 +1,5 @@
+import { authorizeCase } from '../../app/access/authorize';
+import { recordCaseRead } from '../../app/access/record-case-read';
 import { getCase } from '../../app/cases/get-case';
 import type { Dependencies } from '../../composition-root';
 import { CaseIdParamsSchema } from '../../contract/case';
@@ -7,10 +9,10 @@ import { presentCase } from '../presenters/case.presenter';
 import { parseParams } from './case-type-input';
 
 /**
- * GET /api/v1/cases/{id}: one case by its uuid. Lookup by case number needs a number → id index that
- * does not exist yet. Any authenticated user for now; issue 6 adds visibility (404 when not visible).
+ * GET /api/v1/cases/{id}: one case by its uuid; 404 when it does not exist or the caller may not see
+ * it. Lookup by case number needs a number → id index that does not exist yet.
  */
-export const getCaseEndpoint = (deps: Pick<Dependencies, 'caseStore'>) =>
+export const getCaseEndpoint = (deps: Pick<Dependencies, 'caseStore' | 'access' | 'accessLog' | 'clock'>) =>
   defineEndpoint({
     name: 'getCase',
     methods: ['GET'],
@@ -18,7 +20,10 @@ export const getCaseEndpoint = (deps: Pick<Dependencies, 'caseStore'>) =>
     policy: policies.authenticated,
     handler: async ({ request, principal }) => {
       const { id } = parseParams(request, CaseIdParamsSchema);
+      const actor = await deps.access.actorFor(principal);
       const { state, etag } = await getCase(deps, id);
-      return json(200, presentCase(state, etag, principal), { etag });
+      authorizeCase(actor, 'case.read', state);
+      await recordCaseRead(deps, principal, state, 'case');
+      return json(200, presentCase(state, etag, actor), { etag });
     },
   });

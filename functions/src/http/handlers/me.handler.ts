@@ -5,7 +5,7 @@ import { policies } from '../policies';
 import { presentMe } from '../presenters/me.presenter';
 
 /** GET /api/v1/me: the user the request acts for (the bot may act for a user; see authenticate.ts). */
-export const meEndpoint = (deps: Pick<Dependencies, 'caseTypes'>) =>
+export const meEndpoint = (deps: Pick<Dependencies, 'caseTypes' | 'config'>) =>
   defineEndpoint({
     name: 'me',
     methods: ['GET'],
@@ -13,7 +13,7 @@ export const meEndpoint = (deps: Pick<Dependencies, 'caseTypes'>) =>
     policy: policies.authenticated,
     handler: async ({ principal }) => {
       // authenticate: by policy, before this handler runs; no input; what they may start comes from the case types.
-      const me = await getMe(principal, deps.caseTypes);
+      const me = await getMe(principal, deps.caseTypes, deps.config.access);
       return json(200, presentMe(me));
     },
   });

@@ -1,21 +1,21 @@
 import { registerCase } from '../../app/cases/register-case';
+import { notAllowed } from '../../app/access/authorize';
 import { invalidInput } from '../../app/errors';
 import type { Dependencies } from '../../composition-root';
 import { RegisterCaseRequestSchema } from '../../contract/case';
+import { can } from '../../domain/access';
+import type { CaseState } from '../../domain/cases';
 import { defineEndpoint, json } from '../endpoint';
 import { parseJsonBody } from '../input';
 import { policies } from '../policies';
 import { presentCase } from '../presenters/case.presenter';
 
-type Deps = Pick<Dependencies, 'caseTypes' | 'caseStore' | 'caseNumbers' | 'idempotency' | 'outbox' | 'clock'>;
+type Deps = Pick<Dependencies, 'caseTypes' | 'caseStore' | 'caseNumbers' | 'idempotency' | 'outbox' | 'clock' | 'access'>;
 
 const maxRegistrationBytes = 256 * 1024;
 const idempotencyKeyPattern = /^[\x21-\x7e]{1,200}$/;
 
-/**
- * POST /api/v1/cases: registers a case. Any authenticated user for now; issue 6 narrows this to users
- * who may start the case type (its access grants).
- */
+/** POST /api/v1/cases: registers a case of a type the caller may start (can caseType.register, else 403). */
 export const registerCaseEndpoint = (deps: Deps) =>
   defineEndpoint({
     name: 'registerCase',
@@ -30,8 +30,12 @@ export const registerCaseEndpoint = (deps: Deps) =>
           { path: 'headers.idempotency-key', code: 'request.idempotency-key-invalid', message: '1–200 visible ASCII characters' },
         ]);
       }
-      const registered = await registerCase(deps, principal, body, log, key);
-      const presented = presentCase(registered.state, registered.etag, principal);
+      const actor = await deps.access.actorFor(principal);
+      const authorize = (type: { key: string; confidentiality: CaseState['confidentiality'] }) => {
+        if (!can(actor, 'caseType.register', { kind: 'caseType', caseType: type })) throw notAllowed();
+      };
+      const registered = await registerCase({ ...deps, authorize }, principal, body, log, key);
+      const presented = presentCase(registered.state, registered.etag, actor);
       return json(201, presented, {
         etag: registered.etag,
         location: `/api/v1/cases/${registered.state.id}`,

@@ -1,10 +1,11 @@
 import type { Case } from '../../contract/case';
 import { caseAbilities, type CaseState } from '../../domain/cases';
 import { presentTask } from './task.presenter';
-import type { UserPrincipal } from '../../domain/principal';
+import type { Actor } from '../../domain/access';
 
 /** A stored case as the contract's Case, with what this user may do with it. */
-export function presentCase(state: CaseState, etag: string, user: UserPrincipal): Case {
+export function presentCase(state: CaseState, etag: string, actor: Actor): Case {
+  const user = { oid: actor.id, roles: [...actor.roles], groups: [...actor.groups] };
   return {
     id: state.id,
     number: state.number,
@@ -30,6 +31,6 @@ export function presentCase(state: CaseState, etag: string, user: UserPrincipal)
     etag,
     createdAt: state.createdAt,
     updatedAt: state.updatedAt,
-    abilities: caseAbilities(user, state),
+    abilities: caseAbilities(actor, state),
   };
 }

@@ -1,9 +1,9 @@
 import type { CaseTaskBody } from '../../contract/case-tasks';
 import { caseIdOfTask, taskAbilities, type CaseState, type CaseTask } from '../../domain/cases';
-import type { UserPrincipal } from '../../domain/principal';
+import type { TaskUser } from '../../domain/cases/task-abilities';
 
 /** A task as the contract's CaseTask, with what this user may do with it (taskAbilities). */
-export function presentTask(task: CaseTask, state: Pick<CaseState, 'status' | 'assignee'>, user: UserPrincipal): CaseTaskBody {
+export function presentTask(task: CaseTask, state: Pick<CaseState, 'status' | 'assignee'>, user: TaskUser): CaseTaskBody {
   return {
     id: task.id,
     caseId: caseIdOfTask(task.id) ?? '',

@@ -1,0 +1,178 @@
+import { createHash } from 'node:crypto';
+import { RestError, type TableClient, type TransactionAction } from '@azure/data-tables';
+import { z } from 'zod';
+import { invalidInput } from '../../app/errors';
+import { canonicalJson } from '../../domain/events';
+import type { AccessLog, AccessLogVerification, AccessRecord, AccessRecordPage } from '../../ports/access-log';
+
+/**
+ * Access records in Table Storage, create-only. Each read is written once under `case:<caseId>` and
+ * once per party under `person:<e-mail or name>` (lower case), so both the case's log and the
+ * per-person report are single-partition queries. Row keys count down from the year 2286 so a
+ * partition lists newest first; the record id keeps equal instants apart. A case's records are
+ * hash-chained (DUTCH-RULES §5, tamper-evident): each carries `seq`, `previousHash` and `hash`, and a
+ * `head` row holds the last, both written in one entity-group transaction guarded by the head's ETag.
+ */
+export const accessLogTableName = 'AccessLog';
+
+const maxMs = 9_999_999_999_999;
+const headRow = 'head';
+const maxAppendAttempts = 8;
+const chainHash = (previousHash: string, record: AccessRecord): string =>
+  createHash('sha256').update(previousHash).update('\n').update(canonicalJson(record)).digest('hex');
+const statusOf = (error: unknown): number | undefined => (error instanceof RestError ? error.statusCode : undefined);
+const rowKeyOf = (record: Pick<AccessRecord, 'at' | 'id'>): string =>
+  `${String(maxMs - Date.parse(record.at)).padStart(13, '0')}|${record.id}`;
+const normalized = (text: string): string => text.trim().toLowerCase().replace(/\s+/g, ' ');
+/** PartitionKey may not hold / \ # ? or control characters; encodeURIComponent removes all of them. */
+const casePartition = (caseId: string): string => `case:${encodeURIComponent(caseId)}`;
+export const personPartition = (person: string): string => `person:${encodeURIComponent(normalized(person))}`;
+
+const RecordSchema = z.object({
+  id: z.string(),
+  at: z.string(),
+  caseId: z.string(),
+  caseNumber: z.string(),
+  caseTypeKey: z.string(),
+  confidentiality: z.string(),
+  user: z.object({ id: z.string(), name: z.string() }),
+  via: z.object({ appId: z.string(), name: z.string() }).nullable(),
+  channel: z.string(),
+  purpose: z.string(),
+  parties: z.array(z.object({ role: z.string(), name: z.string(), email: z.string().nullable() })),
+});
+
+export function createTableAccessLog(table: TableClient): AccessLog {
+  let tableReady: Promise<void> | undefined;
+  const ensureTable = () =>
+    (tableReady ??= table.createTable().catch((error: unknown) => {
+      tableReady = undefined;
+      throw error;
+    }));
+
+  const list = async (partitionKey: string, { limit, cursor }: { limit: number; cursor?: string }): Promise<AccessRecordPage> => {
+    const continuationToken = cursor === undefined ? undefined : decodeCursor(cursor);
+    const pages = table
+      .listEntities<Record<string, unknown>>({
+        // The head row of a case's chain is not a record.
+        queryOptions: { filter: `PartitionKey eq '${partitionKey.replace(/'/g, "''")}' and RowKey ne '${headRow}'` },
+      })
+      .byPage({ maxPageSize: limit, ...(continuationToken ? { continuationToken } : {}) });
+    let page;
+    try {
+      page = (await pages.next()).value;
+    } catch (error) {
+      if (error instanceof RestError && error.statusCode === 404) return { records: [], nextCursor: null };
+      throw error;
+    }
+    const records = (page ?? []).map(
+      (row: Record<string, unknown>) => RecordSchema.parse(JSON.parse(String(row.record))) as AccessRecord,
+    );
+    return { records, nextCursor: page?.continuationToken ? encodeCursor(page.continuationToken) : null };
+  };
+
+  return {
+    async append(record) {
+      await ensureTable();
+      const persons = new Set<string>();
+      for (const party of record.parties) {
+        persons.add(personPartition(party.name));
+        if (party.email) persons.add(personPartition(party.email));
+      }
+      const rowKey = rowKeyOf(record);
+      const columns = { record: JSON.stringify(record), caseId: record.caseId, userId: record.user.id, at: record.at };
+      await appendToCaseChain(table, record, rowKey, columns);
+      // createEntity, never upsert: an existing row is never overwritten.
+      await Promise.all([...persons].map((partitionKey) => table.createEntity({ partitionKey, rowKey, ...columns })));
+    },
+    listForCase: (caseId, page) => list(casePartition(caseId), page),
+    listForPerson: (person, page) => list(personPartition(person), page),
+    verifyCase: (caseId) => verifyCaseChain(table, caseId),
+  };
+}
+
+type Head = { hash: string; seq: number; etag: string } | null;
+
+async function readHead(table: TableClient, caseId: string): Promise<Head> {
+  try {
+    const head = await table.getEntity<{ hash: string; seq: number }>(casePartition(caseId), headRow);
+    return { hash: head.hash, seq: head.seq, etag: head.etag };
+  } catch (error) {
+    if (statusOf(error) === 404) return null;
+    throw error;
+  }
+}
+
+/** Adds the record after the case's current head; a concurrent append moves the head, so retry on 409/412. */
+async function appendToCaseChain(
+  table: TableClient,
+  record: AccessRecord,
+  rowKey: string,
+  columns: Record<string, string>,
+): Promise<void> {
+  const partitionKey = casePartition(record.caseId);
+  for (let attempt = 1; ; attempt++) {
+    const head = await readHead(table, record.caseId);
+    const previousHash = head?.hash ?? '';
+    const seq = (head?.seq ?? 0) + 1;
+    const hash = chainHash(previousHash, record);
+    const headEntity = { partitionKey, rowKey: headRow, hash, seq };
+    const actions: TransactionAction[] = [
+      ['create', { partitionKey, rowKey, ...columns, seq, previousHash, hash }],
+      head ? ['update', headEntity, 'Replace', { etag: head.etag }] : ['create', headEntity],
+    ];
+    try {
+      await table.submitTransaction(actions);
+      return;
+    } catch (error) {
+      const status = statusOf(error);
+      if ((status === 409 || status === 412) && attempt < maxAppendAttempts) continue;
+      throw error;
+    }
+  }
+}
+
+/** Recomputes a case's chain in append order; any changed, removed or inserted record breaks it. */
+async function verifyCaseChain(table: TableClient, caseId: string): Promise<AccessLogVerification> {
+  const rows: { seq: number; previousHash: string; hash: string; record: string }[] = [];
+  const filter = `PartitionKey eq '${casePartition(caseId).replace(/'/g, "''")}' and RowKey ne '${headRow}'`;
+  try {
+    for await (const row of table.listEntities<{ seq: number; previousHash: string; hash: string; record: string }>({
+      queryOptions: { filter },
+    })) {
+      rows.push(row);
+    }
+  } catch (error) {
+    if (statusOf(error) === 404) return { valid: true, count: 0 };
+    throw error;
+  }
+  const head = await readHead(table, caseId);
+  rows.sort((a, b) => a.seq - b.seq);
+  let previous = '';
+  for (const [index, row] of rows.entries()) {
+    const record = RecordSchema.parse(JSON.parse(row.record)) as AccessRecord;
+    if (row.seq !== index + 1 || row.previousHash !== previous || chainHash(previous, record) !== row.hash) {
+      return { valid: false, count: rows.length, brokenAt: index + 1 };
+    }
+    previous = row.hash;
+  }
+  if ((head?.hash ?? '') !== previous || (head?.seq ?? 0) !== rows.length) {
+    return { valid: false, count: rows.length, brokenAt: rows.length + 1 };
+  }
+  return { valid: true, count: rows.length };
+}
+
+const SdkToken = z.object({ nextPartitionKey: z.string(), nextRowKey: z.string().optional() });
+const encodeCursor = (sdkToken: string): string => Buffer.from(sdkToken, 'base64').toString('base64url');
+
+function decodeCursor(cursor: string): string {
+  const invalid = invalidInput([{ path: 'query.cursor', code: 'invalid_cursor', message: 'is not a cursor from this list' }]);
+  if (!/^[A-Za-z0-9_-]+$/.test(cursor)) throw invalid;
+  const json = Buffer.from(cursor, 'base64url').toString('utf8');
+  try {
+    SdkToken.parse(JSON.parse(json));
+  } catch {
+    throw invalid;
+  }
+  return Buffer.from(json, 'utf8').toString('base64');
+}

@@ -1,0 +1,72 @@
+import type { CaseType } from '../../contract/case-type';
+import { defaultAccessSettings, resolveActor, type AccessSettings, type Actor, type CaseTypeAccess } from '../../domain/access';
+import type { UserPrincipal } from '../../domain/principal';
+import type { CaseTypeRepository } from '../../ports/case-types';
+import type { Clock } from '../../ports/event-log';
+import type { UserDirectory } from '../../ports/user-directory';
+
+/** Turns the authenticated user into the actor the policy judges. */
+export interface AccessResolver {
+  actorFor(user: UserPrincipal): Promise<Actor>;
+}
+
+/** A changed access list or group membership takes effect within these times. */
+const caseTypesTtlMs = 30_000;
+const groupsTtlMs = 5 * 60_000;
+
+/**
+ * Resolves an actor per request. Access lists come from the newest published (or retired) version of
+ * each case type: access is current policy, so revoking a group's grant also covers older cases.
+ * Groups come from the token's `groups` claim; only when Entra signals an overage (too many groups to
+ * list) are they looked up in the directory (Graph, app-only), cached briefly per user.
+ */
+export function createAccessResolver(deps: {
+  caseTypes: Pick<CaseTypeRepository, 'listAllVersions'>;
+  userDirectory: UserDirectory;
+  clock: Clock;
+  settings?: AccessSettings;
+}): AccessResolver {
+  const settings = deps.settings ?? defaultAccessSettings;
+  let types: { loadedAt: number; value: Promise<CaseTypeAccess[]> } | undefined;
+  const groupsByUser = new Map<string, { loadedAt: number; value: Promise<string[]> }>();
+
+  const accessLists = (now: number): Promise<CaseTypeAccess[]> => {
+    if (!types || now - types.loadedAt > caseTypesTtlMs) {
+      const entry = { loadedAt: now, value: deps.caseTypes.listAllVersions().then(currentAccessLists) };
+      types = entry;
+      entry.value.catch(() => {
+        if (types === entry) types = undefined;
+      });
+    }
+    return types.value;
+  };
+
+  const groupsOf = (user: UserPrincipal, now: number): Promise<string[]> => {
+    if (!user.groupsOverage) return Promise.resolve(user.groups);
+    const cached = groupsByUser.get(user.oid);
+    if (cached && now - cached.loadedAt <= groupsTtlMs) return cached.value;
+    const entry = { loadedAt: now, value: deps.userDirectory.findUser(user.oid).then((found) => found?.groupIds ?? []) };
+    groupsByUser.set(user.oid, entry);
+    entry.value.catch(() => groupsByUser.delete(user.oid));
+    return entry.value;
+  };
+
+  return {
+    async actorFor(user) {
+      const at = deps.clock.now();
+      const [lists, groups] = await Promise.all([accessLists(at.getTime()), groupsOf(user, at.getTime())]);
+      return resolveActor({ id: user.oid, name: user.name, roles: user.roles, groups }, lists, settings, at.toISOString());
+    },
+  };
+}
+
+/** Per key, the access list of the highest version that is not a draft. */
+export function currentAccessLists(versions: readonly CaseType[]): CaseTypeAccess[] {
+  const latest = new Map<string, CaseType>();
+  for (const version of versions) {
+    if (version.status === 'draft') continue;
+    const best = latest.get(version.key);
+    if (!best || version.version > best.version) latest.set(version.key, version);
+  }
+  return [...latest.values()].map((type) => ({ key: type.key, confidentiality: type.confidentiality, access: type.access }));
+}

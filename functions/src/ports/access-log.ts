@@ -1,0 +1,51 @@
+import type { Confidentiality } from '../domain/confidentiality';
+import type { EventChannel } from '../domain/events';
+
+/**
+ * One read of a case's personal data (inzageregistratie, DUTCH-RULES.md §5): who, when, which case,
+ * through which channel and for what. The parties at the time of reading are kept so the per-person
+ * report ("who looked at the file of applicant X") works without loading every case.
+ */
+export interface AccessRecord {
+  id: string;
+  /** ISO instant (UTC) from the one clock. */
+  at: string;
+  caseId: string;
+  caseNumber: string;
+  caseTypeKey: string;
+  confidentiality: Confidentiality;
+  user: { id: string; name: string };
+  /** Set when an app (the Teams bot) read on the user's behalf. */
+  via: { appId: string; name: string } | null;
+  channel: EventChannel;
+  /** What was read: `case`, `timeline`, later `document:<id>`. */
+  purpose: string;
+  parties: { role: string; name: string; email: string | null }[];
+}
+
+export interface AccessRecordPage {
+  records: AccessRecord[];
+  nextCursor: string | null;
+}
+
+/** The outcome of checking a case's hash chain of access records. */
+export interface AccessLogVerification {
+  valid: boolean;
+  count: number;
+  /** The position (1-based, in append order) where the chain first breaks. */
+  brokenAt?: number;
+}
+
+/**
+ * Append-only: records are added and listed, never changed or removed (there is no method for it).
+ * A case's records are hash-chained, so a change or removal behind the API's back is detectable.
+ */
+export interface AccessLog {
+  append(record: AccessRecord): Promise<void>;
+  /** A case's records, newest first. */
+  listForCase(caseId: string, page: { limit: number; cursor?: string }): Promise<AccessRecordPage>;
+  /** Records of cases where a party has this e-mail address or name (case-insensitive), newest first. */
+  listForPerson(person: string, page: { limit: number; cursor?: string }): Promise<AccessRecordPage>;
+  /** Recomputes the hash chain of a case's records. */
+  verifyCase(caseId: string): Promise<AccessLogVerification>;
+}

@@ -1,0 +1,102 @@
+import { TableClient } from '@azure/data-tables';
+import { accessLogTableName, createTableAccessLog } from '../../functions/src/adapters/table-storage/access-log.table';
+import type { AccessLog, AccessRecord } from '../../functions/src/ports/access-log';
+import { startAzurite, type RunningAzurite } from '../../infra/local/src/azurite';
+
+const record = (id: string, at: string, caseId: string, parties: AccessRecord['parties']): AccessRecord => ({
+  id,
+  at,
+  caseId,
+  caseNumber: `ZAAK-${caseId}`,
+  caseTypeKey: 'klacht',
+  confidentiality: 'zaakvertrouwelijk',
+  user: { id: 'u-1', name: 'Sanne de Vries' },
+  via: null,
+  channel: 'tab',
+  purpose: 'case',
+  parties,
+});
+const anna = { role: 'klager', name: 'Anna  Aanvrager', email: 'Anna@Example.nl' };
+const karel = { role: 'klager', name: 'Karel/Klager #1?', email: null };
+
+describe('the access-log table adapter on Azurite', () => {
+  let azurite: RunningAzurite;
+  let table: TableClient;
+  let log: AccessLog;
+
+  beforeAll(async () => {
+    azurite = await startAzurite({ inMemory: true });
+    table = TableClient.fromConnectionString(azurite.connectionString, accessLogTableName, { allowInsecureConnection: true });
+    log = createTableAccessLog(table);
+    await log.append(record('r-1', '2026-03-10T09:00:00.000Z', 'c-1', [anna]));
+    await log.append(record('r-2', '2026-03-10T10:00:00.000Z', 'c-1', [anna, karel]));
+    await log.append(record('r-3', '2026-03-10T11:00:00.000Z', 'c-2', [karel]));
+  });
+  afterAll(async () => {
+    await azurite.stop();
+  });
+
+  it('lists a case’s records newest first, page by page with a cursor', async () => {
+    const first = await log.listForCase('c-1', { limit: 1 });
+    expect(first.records.map((r) => r.id)).toEqual(['r-2']);
+    expect(first.nextCursor).not.toBeNull();
+    const second = await log.listForCase('c-1', { limit: 1, cursor: first.nextCursor ?? '' });
+    expect(second.records.map((r) => r.id)).toEqual(['r-1']);
+    expect(second.records[0]).toEqual(record('r-1', '2026-03-10T09:00:00.000Z', 'c-1', [anna]));
+  });
+
+  it('finds a person’s records across cases by e-mail or name, ignoring case and spacing', async () => {
+    const ids = async (person: string) => (await log.listForPerson(person, { limit: 10 })).records.map((r) => r.id);
+    expect(await ids('anna@example.nl')).toEqual(['r-2', 'r-1']);
+    expect(await ids('anna aanvrager')).toEqual(['r-2', 'r-1']);
+    expect(await ids('karel/klager #1?')).toEqual(['r-3', 'r-2']);
+    expect(await ids('nobody@example.nl')).toEqual([]);
+  });
+
+  it('never overwrites a record: appending the same one again fails', async () => {
+    await expect(log.append(record('r-1', '2026-03-10T09:00:00.000Z', 'c-1', [anna]))).rejects.toThrow();
+    expect((await log.listForCase('c-1', { limit: 10 })).records).toHaveLength(2);
+  });
+
+  it('refuses a cursor that is not from this list with 400', async () => {
+    await expect(log.listForCase('c-1', { limit: 1, cursor: 'not a cursor' })).rejects.toMatchObject({ code: 'request.invalid' });
+  });
+
+  describe('the hash chain of a case’s records', () => {
+    it('holds for records appended one after another and concurrently', async () => {
+      await Promise.all(
+        Array.from({ length: 10 }, (_, n) => log.append(record(`p-${n}`, `2026-03-11T10:00:0${n}.000Z`, 'c-3', [anna]))),
+      );
+      expect(await log.verifyCase('c-3')).toEqual({ valid: true, count: 10 });
+      expect(await log.verifyCase('c-1')).toEqual({ valid: true, count: 2 });
+      expect(await log.verifyCase('never-read')).toEqual({ valid: true, count: 0 });
+    });
+
+    it('breaks where a record was changed behind the API’s back', async () => {
+      await log.append(record('t-1', '2026-03-12T09:00:00.000Z', 'c-4', [anna]));
+      await log.append(record('t-2', '2026-03-12T10:00:00.000Z', 'c-4', [anna]));
+      const rows = table.listEntities<{ rowKey: string; seq: number; record: string }>({
+        queryOptions: { filter: "PartitionKey eq 'case:c-4' and RowKey ne 'head'" },
+      });
+      for await (const row of rows) {
+        if (row.seq !== 1) continue;
+        const changed = { ...(JSON.parse(row.record) as AccessRecord), user: { id: 'u-9', name: 'Iemand anders' } };
+        await table.updateEntity({ partitionKey: 'case:c-4', rowKey: row.rowKey, record: JSON.stringify(changed) }, 'Merge');
+      }
+      expect(await log.verifyCase('c-4')).toEqual({ valid: false, count: 2, brokenAt: 1 });
+    });
+
+    it('breaks when a record is removed', async () => {
+      await log.append(record('d-1', '2026-03-13T09:00:00.000Z', 'c-5', [anna]));
+      await log.append(record('d-2', '2026-03-13T10:00:00.000Z', 'c-5', [anna]));
+      const newest = (await log.listForCase('c-5', { limit: 1 })).records[0];
+      const rows = table.listEntities<{ rowKey: string; record: string }>({
+        queryOptions: { filter: "PartitionKey eq 'case:c-5' and RowKey ne 'head'" },
+      });
+      for await (const row of rows) {
+        if ((JSON.parse(row.record) as AccessRecord).id === newest?.id) await table.deleteEntity('case:c-5', row.rowKey);
+      }
+      expect(await log.verifyCase('c-5')).toMatchObject({ valid: false, count: 1 });
+    });
+  });
+});
