@@ -18,8 +18,16 @@ type Item = { user: { id: string }; purpose: string; channel: string; via: unkno
 const fixtures: Fixture[] = ['A', 'B', 'C', 'D'];
 
 /** Every endpoint of the table that acts on one case, as the matrix lists them. */
+/**
+ * Case endpoints addressed by the case id alone. Task endpoints (/tasks/{taskId}) and links (a second
+ * case in the route or body) ask the same can() — their rows are in the matrix and their rules are
+ * tested in domain/access/can.test.ts and api-cases-tasks.test.ts.
+ */
 const caseEndpoints = createEndpoints(createDependencies(loadApiConfig({}))).filter(
-  (endpoint) => endpointAccess[endpoint.name]?.on === 'case',
+  (endpoint) =>
+    endpointAccess[endpoint.name]?.on === 'case' &&
+    endpoint.route.startsWith('v1/cases/{id}') &&
+    !['addCaseLink', 'removeCaseLink'].includes(endpoint.name),
 );
 
 const logins = demoTenant.personas.map((p) => p.login);
@@ -60,6 +68,10 @@ const probeBodies: Record<string, unknown> = {
   extendCase: { duration: 'P2W', reason: 'probe' },
   shareCase: { userId: persona('adviseur').id, access: 'read', expiresAt: inADay(), reason: 'probe' },
   revokeCaseShare: undefined,
+  createTask: { kind: 'todo', title: 'probe' },
+  closeCase: { outcome: 'verleend' },
+  reopenCase: { reason: 'probe' },
+  setCaseArchive: { reason: 'probe' },
 };
 
 const registration = (caseType: string, applicant: { name: string; email: string }) => {

@@ -133,6 +133,16 @@ describe('tasks, closing and retention through HTTP on the local stack', () => {
       expect(await myTasksUntil('behandelaar', () => true)).not.toContain(consultationId);
     });
 
+    it('lets the consulted adviseur read this case while the task is open, and no other case', async () => {
+      expect((await local.call('adviseur', 'GET', `/cases/${caseId}`)).status).toBe(200);
+      const other = await register('Subsidie zonder advies', { regeling: 'cultuur', bedrag: 500 });
+      expect(await problemOf(await local.call('adviseur', 'GET', `/cases/${other}`))).toMatchObject({
+        status: 404,
+        code: 'case.not-found',
+      });
+      expect((await local.call('adviseur', 'GET', `/cases/${other}/timeline`)).status).toBe(404);
+    });
+
     it("refuses the case's own handler answering the adviseur's consultation (403)", async () => {
       const refused = await act('behandelaar', caseId, 'POST', `/tasks/${consultationId}/complete`, { response: 'zelf gedaan' });
       expect(await problemOf(refused)).toMatchObject({ status: 403, code: 'task.not-allowed' });
@@ -154,6 +164,12 @@ describe('tasks, closing and retention through HTTP on the local stack', () => {
         answeredBy: { id: persona('adviseur').id, name: 'Joost Mulder' },
         answeredAt: expect.any(String) as string,
       });
+    });
+
+    it('takes the adviseur’s access away once the consultation is answered: 404 on the case, its timeline and tasks', async () => {
+      for (const path of [`/cases/${caseId}`, `/cases/${caseId}/timeline`, `/cases/${caseId}/tasks`]) {
+        expect(await problemOf(await local.call('adviseur', 'GET', path))).toMatchObject({ status: 404, code: 'case.not-found' });
+      }
     });
 
     it('drops the answered consultation from the adviseur’s tasks', async () => {
@@ -275,7 +291,7 @@ describe('tasks, closing and retention through HTTP on the local stack', () => {
 
     it('reopens for a coordinator only, clearing outcome, closing date and archive data', async () => {
       const refused = await act('behandelaar', caseId, 'POST', `/cases/${caseId}/reopen`, { reason: 'Bezwaar' });
-      expect(await problemOf(refused)).toMatchObject({ status: 403, code: 'case.reopen-not-allowed' });
+      expect(await problemOf(refused)).toMatchObject({ status: 403, code: 'auth.not-allowed' });
       const reopened = await act('coordinator', caseId, 'POST', `/cases/${caseId}/reopen`, {
         reason: 'Bezwaar gegrond verklaard',
       });

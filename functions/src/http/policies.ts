@@ -46,12 +46,6 @@ export const policies = {
     name: 'caseTypes.compare',
     allows: mayOnCaseTypes('caseType.compare'),
   },
-  /** Set or recompute the archive data of a closed case: records managers (archiefbeheer) only. */
-  recordsManage: {
-    kind: 'authenticated',
-    name: 'records.manage',
-    allows: (user) => user.roles.includes('recordsManager'),
-  },
 } as const satisfies Record<string, Policy>;
 
 export const isKnownPolicy = (policy: unknown): policy is Policy => Object.values(policies).some((known) => known === policy);

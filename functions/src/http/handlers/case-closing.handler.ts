@@ -57,7 +57,7 @@ export const setCaseArchiveEndpoint = (deps: Deps) =>
     name: 'setCaseArchive',
     methods: ['PUT'],
     route: 'v1/cases/{id}/archive',
-    policy: policies.recordsManage,
+    policy: policies.authenticated, // records managers only: can(case.archive) on the loaded case
     handler: async ({ request, principal, log }) => {
       const target = caseChangeTarget(request);
       const body = await parseJsonBody(request, SetCaseArchiveRequestSchema, maxChangeBytes);
