@@ -24,6 +24,8 @@ import type { Logger } from './ports/logger';
 import type { OutboxDispatcher } from './ports/outbox';
 import type { UserDirectory } from './ports/user-directory';
 import type { WorkQueueReader } from './ports/work-queue';
+import type { SignalInbox } from './ports/signals';
+import { createSignalInbox, signalsTableName } from './adapters/table-storage/signal-inbox.table';
 
 /** Everything the endpoints need, built once per process from validated config. */
 export interface Dependencies {
@@ -39,6 +41,8 @@ export interface Dependencies {
   idempotency: IdempotencyStore;
   clock: Clock;
   healthProbes: HealthProbes;
+  /** The signals read model (GET /signals; fed by the outbox projector). */
+  signalInbox: SignalInbox;
   loggerFor: (invocation: InvocationContext) => Logger;
 }
 
@@ -87,6 +91,7 @@ export function createDependencies(config: ApiConfig, overrides: Partial<Omit<De
       identity: createIdentityProbe(config.identity.discoveryUrl),
       graph: createGraphProbe(config.graph.baseUrl),
     },
+    signalInbox: overrides.signalInbox ?? createSignalInbox(table(signalsTableName)),
     loggerFor: overrides.loggerFor ?? ((invocation) => createJsonLogger(invocation, config.logLevel)),
   };
 }

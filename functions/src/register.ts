@@ -5,6 +5,7 @@ import { toHttpHandler } from './http/pipeline';
 import type { FunctionsApp } from './hosting/functions-app';
 import { registerWorkQueueProjector } from './projections/work-queue.projector';
 import { registerOutboxSweep } from './timers/outbox-sweep.timer';
+import { registerSignalTimer } from './timers/signals.timer';
 
 export type { Dependencies } from './composition-root';
 
@@ -35,4 +36,5 @@ export function register(app: FunctionsApp, deps: Partial<Dependencies> = {}): v
   }
   registerOutboxSweep(app, dependencies);
   registerWorkQueueProjector(app, dependencies);
+  registerSignalTimer(app, dependencies);
 }

@@ -10,5 +10,6 @@ export * from './case';
 export * from './case-lifecycle';
 export * from './health';
 export * from './case-type';
+export * from './signals';
 export { globalRoles, type GlobalRole } from '../domain/roles';
 export { confidentialityLevels, type Confidentiality } from '../domain/confidentiality';

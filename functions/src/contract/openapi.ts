@@ -7,6 +7,7 @@ import { caseTypePaths, describeCaseTypeApi } from './case-types.openapi';
 import { HealthSchema } from './health';
 import { MeSchema } from './me';
 import { ProblemSchema } from './problem';
+import { describeSignalsApi, signalPaths } from './signals.openapi';
 
 /** The paths in the document; a test checks each endpoint of the endpoint table is described. */
 export const documentedPaths = [
@@ -17,6 +18,7 @@ export const documentedPaths = [
   '/v1/openapi.json',
   ...caseLifecyclePaths,
   ...caseTypePaths,
+  ...signalPaths,
 ] as const;
 
 const problem = (description: string) => ({
@@ -121,6 +123,7 @@ function describeApi(registry: OpenAPIRegistry): void {
   });
   describeCaseLifecycleApi(registry, secured);
   describeCaseTypeApi(registry, secured);
+  describeSignalsApi(registry, secured);
   registry.registerPath({
     method: 'get',
     path: '/v1/openapi.json',

@@ -28,6 +28,7 @@ import { listCasesEndpoint } from './handlers/list-cases.handler';
 import { meEndpoint } from './handlers/me.handler';
 import { openApiEndpoint } from './handlers/openapi.handler';
 import { registerCaseEndpoint } from './handlers/register-case.handler';
+import { listSignalsEndpoint, markSignalReadEndpoint } from './handlers/signals.handler';
 
 /**
  * The endpoint table: every HTTP endpoint of the API with its route, methods and policy. register.ts
@@ -50,6 +51,8 @@ export function createEndpoints(deps: Dependencies): AnyEndpoint[] {
     resumeCaseEndpoint(deps),
     extendCaseEndpoint(deps),
     getCaseTimelineEndpoint(deps),
+    listSignalsEndpoint(deps),
+    markSignalReadEndpoint(deps),
     listCaseTypesEndpoint(deps),
     createCaseTypeDraftEndpoint(deps),
     getCaseTypeDraftEndpoint(deps),

@@ -1,8 +1,14 @@
 import type { CaseState } from '../../domain/cases';
+import { deadlineSignalColumn, nextAgendaDate } from '../../domain/signals';
 
 /** Partitions of the WorkQueue table this projection writes: one queue per assignee and one per case type. */
 export const assigneeQueueKey = (assigneeId: string): string => `assignee:${assigneeId}`;
 export const caseTypeQueueKey = (caseTypeKey: string): string => `caseType:${caseTypeKey}`;
+/**
+ * Not a queue people read: the signal timer's agenda, one row per case keyed `<date>|<caseId>` by the
+ * first date a task, reminder or applicant's term of the case needs a signal (domain/signals).
+ */
+export const signalAgendaKey = 'agenda';
 
 /** Sorts after every real date, so cases without a deadline come last (same as the work-queue reader). */
 const noDeadline = '9999-12-31';
@@ -24,6 +30,8 @@ export interface WorkQueueRowColumns {
   assigneeId: string | null;
   assigneeName: string | null;
   confidentiality: CaseState['confidentiality'];
+  /** The last deadline signal (`deadline-at-risk|2026-04-27`), so the timer skips what it already signalled. */
+  deadlineSignal?: string | null;
 }
 
 export interface WorkQueueRow {
@@ -54,10 +62,13 @@ export function expectedWorkQueueRows(state: CaseState): WorkQueueRow[] {
     assigneeId: state.assignee?.id ?? null,
     assigneeName: state.assignee?.name ?? null,
     confidentiality: state.confidentiality,
+    deadlineSignal: deadlineSignalColumn(state),
   };
   const rowKey = workQueueRowKeyFor(state.deadline.final, state.id);
   const rows: WorkQueueRow[] = [{ partitionKey: caseTypeQueueKey(state.caseType.key), rowKey, columns }];
   if (state.assignee) rows.unshift({ partitionKey: assigneeQueueKey(state.assignee.id), rowKey, columns });
+  const agendaDate = nextAgendaDate(state);
+  if (agendaDate) rows.push({ partitionKey: signalAgendaKey, rowKey: `${agendaDate}|${state.id}`, columns });
   return rows;
 }
 

@@ -1,4 +1,5 @@
 import type { CaseEvent, EventChannel, JsonValue } from '../events';
+import { signalSummary } from '../signals/signal-text';
 import { deadlineSummary } from './deadline-summary';
 
 /** One line of a case's timeline: an event as people read it, in Dutch and English. */
@@ -65,6 +66,7 @@ function summaryOf(event: CaseEvent, who: string, changes: TimelineEntry['change
     case 'case.extended':
       return deadlineSummary(event.type, who, before, after);
     default:
+      if (event.type.startsWith('signal.')) return signalSummary(after.signal);
       return { nl: `${who}: ${event.type}`, en: `${who}: ${event.type}` };
   }
 }

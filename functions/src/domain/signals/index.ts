@@ -1,0 +1,3 @@
+export * from './raise-signals';
+export * from './signal-text';
+export * from './signals';
