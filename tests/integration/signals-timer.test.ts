@@ -4,7 +4,15 @@ import {
   createWorkQueueProjectionStore,
   workQueueIndexTableName,
 } from '../../functions/src/adapters/table-storage/work-queue-projection.table';
+import {
+  allSignalInboxRows,
+  createSignalInbox,
+  deleteSignalInboxRow,
+  signalsTableName,
+} from '../../functions/src/adapters/table-storage/signal-inbox.table';
+import { allWorkQueueRows } from '../../functions/src/adapters/table-storage/work-queue-projection.table';
 import { verifyCaseChain } from '../../functions/src/app/audit/verify-case-chain';
+import { runRebuildProjections } from '../../functions/src/cli/rebuild-projections';
 import { runSignalTimer, type SignalTimerDeps } from '../../functions/src/app/signals/run-signal-timer';
 import { createDependencies } from '../../functions/src/composition-root';
 import type { CaseState, CaseTask } from '../../functions/src/domain/cases';
@@ -13,7 +21,15 @@ import { demoTenant } from '../../infra/local/src/m365/demo-tenant';
 import { startLocalApi, type LocalApi, type Login } from './support/local-api';
 
 type Json = Record<string, unknown>;
-type Signal = { id: string; kind: string; case: { id: string }; date: string; readAt: string | null; via: string };
+type Signal = {
+  id: string;
+  kind: string;
+  case: { id: string };
+  date: string;
+  raisedAt: string;
+  readAt: string | null;
+  via: string;
+};
 
 const silent: Logger = { debug() {}, info() {}, warn() {}, error() {}, child: () => silent };
 const persona = (login: Login) => {
@@ -42,7 +58,7 @@ describe('signals on the local stack', () => {
   let today = '2026-04-16';
 
   beforeAll(async () => {
-    local = await startLocalApi({ shippedCaseTypes: true });
+    local = await startLocalApi({ shippedCaseTypes: true, timersOnDemand: true });
   });
   afterAll(() => local?.stop());
 
@@ -321,5 +337,56 @@ describe('signals on the local stack', () => {
     await projected(id);
     await local.host.runTimer('signalTimer');
     expect(await signalEvents(id)).toEqual(['signal.deadline-overdue']);
+  });
+
+  it('finds no differences in the work queues, the agenda and the signals inbox on rebuild after catch-up, and repairs a tampered inbox', async () => {
+    const signals = local.table(signalsTableName);
+    const { caseStore, eventLog } = local.caseStores();
+    const rebuild = async (argv: string[]) => {
+      const lines: string[] = [];
+      const exitCode = await runRebuildProjections(argv, {
+        caseStore,
+        eventLog,
+        store: projection(),
+        storedRows: () => allWorkQueueRows(local.table(workQueueTableName)),
+        signalInbox: {
+          eventLog,
+          storedRows: () => allSignalInboxRows(signals),
+          upsert: (rows) => createSignalInbox(signals).upsert(rows),
+          deleteRow: (row) => deleteSignalInboxRow(signals, row),
+        },
+        write: (line) => lines.push(line),
+      });
+      return { exitCode, lines };
+    };
+    const clean = { exitCode: 0, lines: ['work queues: no differences', 'signals: no differences'] };
+    await eventually('the projector to catch up', async () => {
+      const report = await rebuild([]);
+      return report.exitCode === 0 ? report : undefined;
+    });
+    await expect(rebuild([])).resolves.toEqual(clean);
+
+    const [one] = await signalsOf('behandelaar');
+    if (!one) throw new Error('expected a signal');
+    await signals.updateEntity({ partitionKey: `user:${persona('behandelaar').id}`, rowKey: one.id, kind: 'vervalst' }, 'Merge');
+    await signals.createEntity({
+      ...{ partitionKey: 'user:someone', rowKey: one.id },
+      caseId: one.case.id,
+      sequence: 1,
+      kind: 'x',
+      raisedAt: one.raisedAt,
+    });
+    const report = await rebuild([]);
+    expect(report.exitCode).toBe(1);
+    expect(report.lines).toEqual(
+      expect.arrayContaining([
+        expect.stringMatching(/^DIFFERENT user:.* kind$/),
+        expect.stringMatching(/^STALE {5}user:someone /),
+        'signals: 2 difference(s); run with --apply to fix them',
+      ]),
+    );
+    expect((await rebuild(['--apply'])).exitCode).toBe(0);
+    await expect(rebuild([])).resolves.toEqual(clean);
+    expect((await signalsOf('behandelaar')).find((s) => s.id === one.id)?.kind).toBe(one.kind);
   });
 });

@@ -153,3 +153,15 @@ export async function* allSignalInboxRows(table: TableClient): AsyncGenerator<Si
     yield fromSignalEntity(entity);
   }
 }
+
+/** Deletes one inbox row (the rebuild's fix for a stale row); absent is fine. */
+export async function deleteSignalInboxRow(
+  table: TableClient,
+  row: Pick<SignalInboxRow, 'recipient' | 'signalId'>,
+): Promise<void> {
+  try {
+    await table.deleteEntity(row.recipient, row.signalId);
+  } catch (error) {
+    if (!isMissing(error)) throw error;
+  }
+}
