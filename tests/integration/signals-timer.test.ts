@@ -11,7 +11,9 @@ import {
   signalsTableName,
 } from '../../functions/src/adapters/table-storage/signal-inbox.table';
 import { allWorkQueueRows } from '../../functions/src/adapters/table-storage/work-queue-projection.table';
+import { caseTypesTableName, createCaseTypeRepository } from '../../functions/src/adapters/table-storage/case-types.table';
 import { verifyCaseChain } from '../../functions/src/app/audit/verify-case-chain';
+import { workQueueTypeInfo } from '../../functions/src/app/projections/work-queue-type-info';
 import { runRebuildProjections } from '../../functions/src/cli/rebuild-projections';
 import { runSignalTimer, type SignalTimerDeps } from '../../functions/src/app/signals/run-signal-timer';
 import { createDependencies } from '../../functions/src/composition-root';
@@ -349,6 +351,7 @@ describe('signals on the local stack', () => {
         eventLog,
         store: projection(),
         storedRows: () => allWorkQueueRows(local.table(workQueueTableName)),
+        typeInfo: workQueueTypeInfo(createCaseTypeRepository(local.table(caseTypesTableName))),
         signalInbox: {
           eventLog,
           storedRows: () => allSignalInboxRows(signals),

@@ -21,6 +21,8 @@ import {
   signalsTableName,
 } from '../adapters/table-storage/signal-inbox.table';
 import { loadApiConfigFromProcess } from '../config';
+import { caseTypesTableName, createCaseTypeRepository } from '../adapters/table-storage/case-types.table';
+import { workQueueTypeInfo } from '../app/projections/work-queue-type-info';
 import { systemClock } from '../ports/event-log';
 
 const usage = 'usage: npm run projections:rebuild [-- --apply]';
@@ -73,6 +75,7 @@ async function main(): Promise<void> {
     eventLog,
     store: createWorkQueueProjectionStore({ workQueue, index: table(workQueueIndexTableName) }),
     storedRows: () => allWorkQueueRows(workQueue),
+    typeInfo: workQueueTypeInfo(createCaseTypeRepository(table(caseTypesTableName))),
   };
   const signals = table(signalsTableName);
   const signalInbox: SignalInboxRebuildDeps = {

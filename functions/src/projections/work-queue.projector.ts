@@ -7,6 +7,7 @@ import { workQueueTableName } from '../adapters/table-storage/work-queue.table';
 import { createWorkQueueProjectionStore, workQueueIndexTableName } from '../adapters/table-storage/work-queue-projection.table';
 import { projectWorkQueue, type WorkQueueProjectionStore } from '../app/projections/project-work-queue';
 import { projectSignalInbox } from '../app/projections/project-signal-inbox';
+import { workQueueTypeInfo, type TypeInfoOf } from '../app/projections/work-queue-type-info';
 import type { SignalInbox } from '../ports/signals';
 import { createSignalInbox, signalsTableName } from '../adapters/table-storage/signal-inbox.table';
 import type { Dependencies } from '../composition-root';
@@ -41,6 +42,7 @@ export function createSignalInboxFromConfig(config: Dependencies['config']): Sig
 export function workQueueProjectorHandler(
   deps: Pick<Dependencies, 'caseStore' | 'loggerFor'> & {
     store: WorkQueueProjectionStore;
+    typeInfo?: TypeInfoOf;
     /** The signals inbox, fed from the same messages (one consumer per queue, see below). */
     inboxProjection?: { eventLog: Pick<Dependencies['eventLog'], 'listEvents'>; inbox: Pick<SignalInbox, 'upsert'> };
   },
@@ -72,6 +74,8 @@ export function registerWorkQueueProjector(
   app: FunctionsApp,
   deps: Pick<Dependencies, 'caseStore' | 'loggerFor' | 'config'> & {
     store?: WorkQueueProjectionStore;
+    /** With the case types, rows get team queues and at-risk dates. */
+    caseTypes?: Dependencies['caseTypes'];
     /** With the event log, the signals inbox is projected too. */
     eventLog?: Dependencies['eventLog'];
     signalInbox?: SignalInbox;
@@ -83,7 +87,12 @@ export function registerWorkQueueProjector(
   app.storageQueue('workQueueProjector', {
     queueName: caseOutboxQueueName,
     connection: 'AzureWebJobsStorage',
-    handler: workQueueProjectorHandler({ ...deps, store, ...(inboxProjection ? { inboxProjection } : {}) }),
+    handler: workQueueProjectorHandler({
+      ...deps,
+      store,
+      ...(inboxProjection ? { inboxProjection } : {}),
+      ...(deps.caseTypes ? { typeInfo: workQueueTypeInfo(deps.caseTypes) } : {}),
+    }),
   });
 }
 
