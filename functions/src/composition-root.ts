@@ -25,6 +25,8 @@ import type { OutboxDispatcher } from './ports/outbox';
 import type { UserDirectory } from './ports/user-directory';
 import type { WorkQueueReader } from './ports/work-queue';
 import type { SignalInbox } from './ports/signals';
+import type { CaseQueueReader } from './ports/case-queues';
+import { createCaseQueueReader } from './adapters/table-storage/case-queues.table';
 import { createSignalInbox, signalsTableName } from './adapters/table-storage/signal-inbox.table';
 
 /** Everything the endpoints need, built once per process from validated config. */
@@ -41,6 +43,8 @@ export interface Dependencies {
   idempotency: IdempotencyStore;
   clock: Clock;
   healthProbes: HealthProbes;
+  /** Work queues per assignee, team and case type (GET /cases, GET /queues). */
+  caseQueues: CaseQueueReader;
   /** The signals read model (GET /signals; fed by the outbox projector). */
   signalInbox: SignalInbox;
   loggerFor: (invocation: InvocationContext) => Logger;
@@ -91,6 +95,7 @@ export function createDependencies(config: ApiConfig, overrides: Partial<Omit<De
       identity: createIdentityProbe(config.identity.discoveryUrl),
       graph: createGraphProbe(config.graph.baseUrl),
     },
+    caseQueues: overrides.caseQueues ?? createCaseQueueReader(table(workQueueTableName)),
     signalInbox: overrides.signalInbox ?? createSignalInbox(table(signalsTableName)),
     loggerFor: overrides.loggerFor ?? ((invocation) => createJsonLogger(invocation, config.logLevel)),
   };

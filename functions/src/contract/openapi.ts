@@ -2,7 +2,7 @@ import { OpenAPIRegistry, OpenApiGeneratorV31 } from '@asteasolutions/zod-to-ope
 import { z } from 'zod';
 import { CaseIdParamsSchema, CaseSchema, RegisterCaseRequestSchema } from './case';
 import { caseLifecyclePaths, describeCaseLifecycleApi } from './case-lifecycle.openapi';
-import { CaseListQuerySchema, CaseListSchema } from './case-summary';
+import { CaseListQuerySchema, CaseListSchema, QueueCountsListSchema } from './case-summary';
 import { caseTypePaths, describeCaseTypeApi } from './case-types.openapi';
 import { HealthSchema } from './health';
 import { MeSchema } from './me';
@@ -14,6 +14,7 @@ export const documentedPaths = [
   '/v1/health',
   '/v1/me',
   '/v1/cases',
+  '/v1/queues',
   '/v1/cases/{id}',
   '/v1/openapi.json',
   ...caseLifecyclePaths,
@@ -74,6 +75,16 @@ function describeApi(registry: OpenAPIRegistry): void {
     responses: {
       200: { description: 'One page of the queue', content: { 'application/json': { schema: CaseListSchema } } },
       400: problem('Invalid query (every invalid parameter listed in `errors`)'),
+      ...authProblems,
+    },
+  });
+  registry.registerPath({
+    method: 'get',
+    path: '/v1/queues',
+    summary: 'Counts per work queue (mine, team, each case type), with how many are at risk or overdue today',
+    security: secured,
+    responses: {
+      200: { description: 'The counts', content: { 'application/json': { schema: QueueCountsListSchema } } },
       ...authProblems,
     },
   });

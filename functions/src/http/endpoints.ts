@@ -24,7 +24,7 @@ import { takeCaseEndpoint } from './handlers/take-case.handler';
 import { tickChecklistItemEndpoint } from './handlers/tick-checklist-item.handler';
 import { updateCaseEndpoint } from './handlers/update-case.handler';
 import { healthEndpoint } from './handlers/health.handler';
-import { listCasesEndpoint } from './handlers/list-cases.handler';
+import { listCasesEndpoint, queueCountsEndpoint } from './handlers/list-cases.handler';
 import { meEndpoint } from './handlers/me.handler';
 import { openApiEndpoint } from './handlers/openapi.handler';
 import { registerCaseEndpoint } from './handlers/register-case.handler';
@@ -39,6 +39,7 @@ export function createEndpoints(deps: Dependencies): AnyEndpoint[] {
     healthEndpoint(deps),
     meEndpoint(deps),
     listCasesEndpoint(deps),
+    queueCountsEndpoint(deps),
     registerCaseEndpoint(deps),
     getCaseEndpoint(deps),
     updateCaseEndpoint(deps),

@@ -7,7 +7,11 @@ import { isWorkingDay } from '../calendar/working-days';
  * classify-deadline): the day after the N-th working day counted back from the final date. Null without
  * a final date or with a threshold of 0 (never at risk).
  */
-export function atRiskFrom(final: string | null, atRiskWorkingDays: number, calendar: AtwCalendar = atwCalendar): LocalDate | null {
+export function atRiskFrom(
+  final: string | null,
+  atRiskWorkingDays: number,
+  calendar: AtwCalendar = atwCalendar,
+): LocalDate | null {
   if (!final || atRiskWorkingDays <= 0) return null;
   let date = parseLocalDate(final);
   let counted = 0;
