@@ -40,3 +40,4 @@ export {
   notSuspended,
   extensionNotAllowed,
 } from './deadline-transitions';
+export { recomputeDeadline } from './recompute-deadline';

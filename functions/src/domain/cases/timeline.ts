@@ -1,6 +1,6 @@
 import type { CaseEvent, EventChannel, JsonValue } from '../events';
 import { signalSummary } from '../signals/signal-text';
-import { deadlineSummary } from './deadline-summary';
+import { deadlineSummary, recomputedDeadlineSummary } from './deadline-summary';
 
 /** One line of a case's timeline: an event as people read it, in Dutch and English. */
 export interface TimelineEntry {
@@ -65,6 +65,8 @@ function summaryOf(event: CaseEvent, who: string, changes: TimelineEntry['change
     case 'case.resumed':
     case 'case.extended':
       return deadlineSummary(event.type, who, before, after);
+    case 'case.deadline-recomputed':
+      return recomputedDeadlineSummary(before, after);
     default:
       if (event.type.startsWith('signal.')) return signalSummary(after.signal);
       return { nl: `${who}: ${event.type}`, en: `${who}: ${event.type}` };
