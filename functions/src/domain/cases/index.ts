@@ -1,15 +1,6 @@
 /** Cases (zaken): their stored state and the pure rules of registration. */
-export type {
-  CaseState,
-  CaseParty,
-  CasePerson,
-  CaseTask,
-  CaseTaskKind,
-  CaseTaskStatus,
-  CaseLink,
-  CaseShare,
-  SignalMark,
-} from './case-state';
+export type { CaseState, CaseParty, CasePerson, CaseTask, CaseTaskKind, CaseTaskStatus, CaseLink, CaseShare } from './case-state';
+export type { SignalMark } from './case-state';
 export { caseTaskKinds, caseTaskStatuses } from './case-state';
 export { validateFieldValues, type FieldIssue, type FieldIssueCode, type FieldValidation } from './validate-fields';
 export { initialCaseState, initialDeadline, type NewCase } from './initial-state';
