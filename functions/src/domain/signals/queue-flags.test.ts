@@ -18,6 +18,8 @@ describe('work-queue flags computed at read time', () => {
   it('has no at-risk date without a final date or with a threshold of 0', () => {
     expect(atRiskFrom(null, 5)).toBeNull();
     expect(atRiskFrom('2026-03-20', 0)).toBeNull();
+    // The Atw calendar starts in 2014: counting back past it gives no date instead of an error.
+    expect(atRiskFrom('2014-01-03', 10)).toBeNull();
   });
 
   it('agrees with classifyDeadline on every day around the deadline, for several thresholds', () => {

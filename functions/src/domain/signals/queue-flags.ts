@@ -1,4 +1,5 @@
 import { atwCalendar, type AtwCalendar } from '../calendar/atw-calendar';
+import { UnsupportedCalendarYear } from '../calendar/calendar-errors';
 import { addDays, parseLocalDate, type LocalDate } from '../calendar/local-date';
 import { isWorkingDay } from '../calendar/working-days';
 
@@ -15,10 +16,16 @@ export function atRiskFrom(
   if (!final || atRiskWorkingDays <= 0) return null;
   let date = parseLocalDate(final);
   let counted = 0;
-  for (;;) {
-    if (isWorkingDay(date, calendar)) counted++;
-    if (counted === atRiskWorkingDays) return addDays(date, 1);
-    date = addDays(date, -1);
+  try {
+    for (;;) {
+      if (isWorkingDay(date, calendar)) counted++;
+      if (counted === atRiskWorkingDays) return addDays(date, 1);
+      date = addDays(date, -1);
+    }
+  } catch (error) {
+    // Outside the calendar's years (atwCalendarYears): no at-risk date rather than a projection that never succeeds.
+    if (error instanceof UnsupportedCalendarYear) return null;
+    throw error;
   }
 }
 
