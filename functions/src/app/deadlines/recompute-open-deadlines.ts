@@ -6,7 +6,7 @@ import type { EventLog } from '../../ports/event-log';
 import type { Logger } from '../../ports/logger';
 import { caseTypeOf } from '../cases/case-type-of';
 import { changeCase, type ChangeCaseDeps } from '../cases/change-case';
-import type { SystemPrincipal } from '../cases/event-actor';
+import { actorOf, defaultChannelOf, type SystemPrincipal } from '../cases/event-actor';
 
 /** The actor of `case.deadline-recomputed` events. */
 export const calendarActor: SystemPrincipal = { kind: 'system', id: 'zaakwerk-calendar', name: 'Zaakwerk feestdagenkalender' };
@@ -86,10 +86,11 @@ async function recomputeOne(
     if (!loaded || loaded.state.status === 'closed') return null;
     const before = loaded.state.deadline;
     const rules = await caseTypeOf(deps, loaded.state);
+    // A preview with the stamp changeCase will use, to report (or, dry, only report) the move.
     const stamp = {
       occurredAt: deps.clock.now().toISOString(),
-      actor: { id: calendarActor.id, name: calendarActor.name, kind: 'system' as const },
-      channel: 'system' as const,
+      ...actorOf(calendarActor),
+      channel: defaultChannelOf(calendarActor),
     };
     const preview = recomputeDeadline(loaded.state, rules, calendar, stamp);
     if (!preview) return null;

@@ -1,5 +1,4 @@
-import type { AtwCalendar } from '../../domain/calendar';
-import type { LocalDate } from '../../domain/calendar';
+import type { AtwCalendar, LocalDate } from '../../domain/calendar';
 import type { CaseState } from '../../domain/cases';
 import { dueSignals, raiseSignals, type SignalContext } from '../../domain/signals';
 import type { CaseType } from '../../contract/case-type';
