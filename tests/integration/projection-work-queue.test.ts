@@ -141,7 +141,11 @@ describe('the work-queue projection on the local stack', () => {
     const sequence = await changeCase((state) => ({ ...state, assignee: persona('behandelaar') }));
     await expect(projectWorkQueue({ caseId, sequence }, deps)).resolves.toBe('projected');
     expect(await inMyQueue('behandelaar')).toEqual([
-      expect.objectContaining({ id: caseId, assignee: persona('behandelaar'), deadline: { final: '2026-04-28' } }),
+      expect.objectContaining({
+        id: caseId,
+        assignee: persona('behandelaar'),
+        deadline: expect.objectContaining({ final: '2026-04-28' }),
+      }),
     ]);
   });
 
@@ -154,7 +158,11 @@ describe('the work-queue projection on the local stack', () => {
     await projectWorkQueue({ caseId, sequence }, deps);
     expect(await inMyQueue('behandelaar')).toEqual([]);
     expect(await inMyQueue('behandelaar2')).toEqual([
-      expect.objectContaining({ id: caseId, assignee: persona('behandelaar2'), deadline: { final: '2026-05-12' } }),
+      expect.objectContaining({
+        id: caseId,
+        assignee: persona('behandelaar2'),
+        deadline: expect.objectContaining({ final: '2026-05-12' }),
+      }),
     ]);
     const rows: string[] = [];
     for await (const row of allWorkQueueRows(local.table(workQueueTableName))) {
