@@ -18,7 +18,7 @@ function aCase(n: number, deadline: string | null): CaseSummary {
     caseType: { key: 'omgevingsvergunning', name: 'Omgevingsvergunning' },
     status: 'open',
     phase: { key: 'intake', name: 'Intake' },
-    deadline: { final: deadline },
+    deadline: { final: deadline, atRisk: false, overdue: false },
     receivedOn: '2026-11-02',
     assignee: { id: sanne, name: 'Sanne de Vries' },
     confidentiality: 'intern',

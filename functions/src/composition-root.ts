@@ -29,6 +29,10 @@ import type { OutboxDispatcher } from './ports/outbox';
 import type { UserDirectory } from './ports/user-directory';
 import type { WorkQueueReader } from './ports/work-queue';
 import type { TaskQueueReader } from './ports/task-queue';
+import type { SignalInbox } from './ports/signals';
+import type { CaseQueueReader } from './ports/case-queues';
+import { createCaseQueueReader } from './adapters/table-storage/case-queues.table';
+import { createSignalInbox, signalsTableName } from './adapters/table-storage/signal-inbox.table';
 
 /** Everything the endpoints need, built once per process from validated config. */
 export interface Dependencies {
@@ -49,6 +53,10 @@ export interface Dependencies {
   access: AccessResolver;
   /** Append-only record of who read which case (inzageregistratie). */
   accessLog: AccessLog;
+  /** Work queues per assignee, team and case type (GET /cases, GET /queues). */
+  caseQueues: CaseQueueReader;
+  /** The signals read model (GET /signals; fed by the outbox projector). */
+  signalInbox: SignalInbox;
   loggerFor: (invocation: InvocationContext) => Logger;
 }
 
@@ -103,6 +111,8 @@ export function createDependencies(config: ApiConfig, overrides: Partial<Omit<De
     },
     access: overrides.access ?? createAccessResolver({ caseTypes, userDirectory, clock, settings: config.access }),
     accessLog: overrides.accessLog ?? createTableAccessLog(table(accessLogTableName)),
+    caseQueues: overrides.caseQueues ?? createCaseQueueReader(table(workQueueTableName)),
+    signalInbox: overrides.signalInbox ?? createSignalInbox(table(signalsTableName)),
     loggerFor: overrides.loggerFor ?? ((invocation) => createJsonLogger(invocation, config.logLevel)),
   };
 }

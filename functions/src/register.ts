@@ -6,6 +6,7 @@ import { createRateLimiter } from './http/rate-limiter';
 import type { FunctionsApp } from './hosting/functions-app';
 import { registerWorkQueueProjector } from './projections/work-queue.projector';
 import { registerOutboxSweep } from './timers/outbox-sweep.timer';
+import { registerSignalTimer } from './timers/signals.timer';
 
 export type { Dependencies } from './composition-root';
 
@@ -37,4 +38,5 @@ export function register(app: FunctionsApp, deps: Partial<Dependencies> = {}): v
   }
   registerOutboxSweep(app, dependencies);
   registerWorkQueueProjector(app, dependencies);
+  registerSignalTimer(app, dependencies);
 }

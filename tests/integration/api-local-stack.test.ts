@@ -148,8 +148,8 @@ describe('the API on the local stack', () => {
       expect(list.nextCursor).toBeNull();
     });
 
-    it('answers 400 for a queue other than mine', async () => {
-      const response = await fetch(`${api}/cases?queue=all`, {
+    it('answers 400 for a queue other than mine, team or all', async () => {
+      const response = await fetch(`${api}/cases?queue=everything`, {
         headers: { authorization: `Bearer ${await userToken('behandelaar')}` },
       });
       expect(response.status).toBe(400);

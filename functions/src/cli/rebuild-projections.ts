@@ -9,7 +9,20 @@ import {
   workQueueIndexTableName,
 } from '../adapters/table-storage/work-queue-projection.table';
 import { describeDifference, rebuildWorkQueue, type RebuildDeps } from '../app/projections/rebuild-work-queue';
+import {
+  describeSignalInboxDifference,
+  rebuildSignalInbox,
+  type SignalInboxRebuildDeps,
+} from '../app/projections/rebuild-signal-inbox';
+import {
+  allSignalInboxRows,
+  createSignalInbox,
+  deleteSignalInboxRow,
+  signalsTableName,
+} from '../adapters/table-storage/signal-inbox.table';
 import { loadApiConfigFromProcess } from '../config';
+import { caseTypesTableName, createCaseTypeRepository } from '../adapters/table-storage/case-types.table';
+import { workQueueTypeInfo } from '../app/projections/work-queue-type-info';
 import { systemClock } from '../ports/event-log';
 
 const usage = 'usage: npm run projections:rebuild [-- --apply]';
@@ -21,7 +34,7 @@ const usage = 'usage: npm run projections:rebuild [-- --apply]';
  */
 export async function runRebuildProjections(
   argv: readonly string[],
-  deps: RebuildDeps & { write: (line: string) => void },
+  deps: RebuildDeps & { write: (line: string) => void; signalInbox?: SignalInboxRebuildDeps },
 ): Promise<number> {
   if (argv.length > 1 || (argv.length === 1 && argv[0] !== '--apply')) {
     deps.write(usage);
@@ -35,7 +48,18 @@ export async function runRebuildProjections(
       ? 'work queues: no differences'
       : `work queues: ${differences.length} difference(s)${apply ? ', fixed' : '; run with --apply to fix them'}`,
   );
-  return differences.length === 0 || apply ? 0 : 1;
+  let inboxDifferences = 0;
+  if (deps.signalInbox) {
+    const found = await rebuildSignalInbox(deps.signalInbox, { apply });
+    for (const difference of found) deps.write(describeSignalInboxDifference(difference));
+    deps.write(
+      found.length === 0
+        ? 'signals: no differences'
+        : `signals: ${found.length} difference(s)${apply ? ', fixed' : '; run with --apply to fix them'}`,
+    );
+    inboxDifferences = found.length;
+  }
+  return differences.length + inboxDifferences === 0 || apply ? 0 : 1;
 }
 
 async function main(): Promise<void> {
@@ -45,14 +69,23 @@ async function main(): Promise<void> {
   const table = (name: string) => createTableClient(config.storage, name, azureCredential);
   const cases = table(casesTableName);
   const workQueue = table(workQueueTableName);
+  const eventLog = createTableEventLog(cases);
   const deps: RebuildDeps = {
     caseStore: createTableCaseStore({ cases, outboxPending: table(outboxPendingTableName), clock: systemClock }),
-    eventLog: createTableEventLog(cases),
+    eventLog,
     store: createWorkQueueProjectionStore({ workQueue, index: table(workQueueIndexTableName) }),
     storedRows: () => allWorkQueueRows(workQueue),
+    typeInfo: workQueueTypeInfo(createCaseTypeRepository(table(caseTypesTableName))),
+  };
+  const signals = table(signalsTableName);
+  const signalInbox: SignalInboxRebuildDeps = {
+    eventLog,
+    storedRows: () => allSignalInboxRows(signals),
+    upsert: (rows) => createSignalInbox(signals).upsert(rows),
+    deleteRow: (row) => deleteSignalInboxRow(signals, row),
   };
   const write = (line: string) => process.stdout.write(`${line}\n`);
-  process.exitCode = await runRebuildProjections(process.argv.slice(2), { ...deps, write });
+  process.exitCode = await runRebuildProjections(process.argv.slice(2), { ...deps, write, signalInbox });
 }
 
 if (require.main === module) {

@@ -16,6 +16,8 @@ export const CaseSummarySchema = z
     phase: z.object({ key: z.string(), name: z.string() }).nullable(),
     deadline: z.object({
       final: localDate.nullable().meta({ description: 'Final deadline (uiterlijke einddatum afdoening)' }),
+      atRisk: z.boolean().meta({ description: 'Fewer working days left than the case type allows (computed today)' }),
+      overdue: z.boolean().meta({ description: 'Past the final deadline (computed today)' }),
     }),
     receivedOn: localDate,
     assignee: z.object({ id: z.string(), name: z.string() }).nullable(),
@@ -30,16 +32,42 @@ export const CaseListSchema = z
   })
   .meta({ id: 'CaseList' });
 
-/** The work queues the list endpoint serves; only `mine` exists until team queues arrive (issue 4). */
-export const caseQueues = ['mine'] as const;
+/**
+ * The work queues the list endpoint serves: `mine` (assigned to me), `team` (the case types my Entra
+ * groups handle), `all` (every case type's queue; what each user may see is filtered by the access policy).
+ */
+export const caseQueues = ['mine', 'team', 'all'] as const;
+
+const flag = z.enum(['true', 'false']).transform((value) => value === 'true');
 
 export const CaseListQuerySchema = z.object({
   queue: z.enum(caseQueues),
+  caseType: z.string().min(1).max(64).optional(),
+  status: z.enum(['open', 'suspended']).optional(),
+  overdue: flag.optional(),
+  atRisk: z
+    .literal('true')
+    .transform(() => true)
+    .optional()
+    .meta({ description: 'Only cases at risk today' }),
+  sort: z.enum(['deadline']).default('deadline').meta({ description: 'Final deadline first; cases without one last' }),
   limit: z.coerce.number().int().min(1).max(200).default(50),
   cursor: z.string().min(1).max(2048).optional(),
 });
+
+const QueueCountsSchema = z.object({ total: z.number().int(), atRisk: z.number().int(), overdue: z.number().int() });
+
+/** GET /api/v1/queues: how many cases each of my queues holds, and how many are at risk or overdue today. */
+export const QueueCountsListSchema = z
+  .object({
+    mine: QueueCountsSchema,
+    team: QueueCountsSchema,
+    caseTypes: z.array(QueueCountsSchema.extend({ key: z.string(), name: z.string() })),
+  })
+  .meta({ id: 'QueueCounts' });
 
 export type CaseStatus = z.infer<typeof CaseStatusSchema>;
 export type CaseSummary = z.infer<typeof CaseSummarySchema>;
 export type CaseList = z.infer<typeof CaseListSchema>;
 export type CaseListQuery = z.infer<typeof CaseListQuerySchema>;
+export type QueueCountsList = z.infer<typeof QueueCountsListSchema>;

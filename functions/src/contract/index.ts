@@ -14,5 +14,6 @@ export * from './case-type';
 export * from './access-log';
 export * from './case-share';
 export * from './access-overview';
+export * from './signals';
 export { globalRoles, type GlobalRole } from '../domain/roles';
 export { confidentialityLevels, type Confidentiality } from '../domain/confidentiality';

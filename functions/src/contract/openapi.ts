@@ -4,23 +4,26 @@ import { accessPaths, describeAccessApi } from './access.openapi';
 import { CaseIdParamsSchema, CaseSchema, RegisterCaseRequestSchema } from './case';
 import { caseLifecyclePaths, describeCaseLifecycleApi } from './case-lifecycle.openapi';
 import { caseTaskPaths, describeCaseTaskApi } from './case-tasks.openapi';
-import { CaseListQuerySchema, CaseListSchema } from './case-summary';
+import { CaseListQuerySchema, CaseListSchema, QueueCountsListSchema } from './case-summary';
 import { caseTypePaths, describeCaseTypeApi } from './case-types.openapi';
 import { HealthSchema } from './health';
 import { MeSchema } from './me';
 import { ProblemSchema } from './problem';
+import { describeSignalsApi, signalPaths } from './signals.openapi';
 
 /** The paths in the document; a test checks each endpoint of the endpoint table is described. */
 export const documentedPaths = [
   '/v1/health',
   '/v1/me',
   '/v1/cases',
+  '/v1/queues',
   '/v1/cases/{id}',
   '/v1/openapi.json',
   ...caseLifecyclePaths,
   ...caseTaskPaths,
   ...caseTypePaths,
   ...accessPaths,
+  ...signalPaths,
 ] as const;
 
 const problem = (description: string) => ({
@@ -79,6 +82,16 @@ function describeApi(registry: OpenAPIRegistry): void {
       ...authProblems,
     },
   });
+  registry.registerPath({
+    method: 'get',
+    path: '/v1/queues',
+    summary: 'Counts per work queue (mine, team, each case type), with how many are at risk or overdue today',
+    security: secured,
+    responses: {
+      200: { description: 'The counts', content: { 'application/json': { schema: QueueCountsListSchema } } },
+      ...authProblems,
+    },
+  });
   const caseResponse = (description: string) => ({
     description,
     headers: { ETag: { schema: { type: 'string' as const }, description: 'The etag to send as If-Match' } },
@@ -127,6 +140,7 @@ function describeApi(registry: OpenAPIRegistry): void {
   describeCaseTaskApi(registry, secured);
   describeCaseTypeApi(registry, secured);
   describeAccessApi(registry, secured);
+  describeSignalsApi(registry, secured);
   registry.registerPath({
     method: 'get',
     path: '/v1/openapi.json',

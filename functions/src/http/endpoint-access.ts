@@ -19,6 +19,10 @@ export const endpointAccess: Record<string, EndpointAccess> = {
   health: { on: 'public' },
   me: { on: 'caller' },
   listCases: { on: 'queue' },
+  queueCounts: { on: 'queue' },
+  // The caller's own signals (recipients are decided when a signal is projected).
+  listSignals: { on: 'caller' },
+  markSignalRead: { on: 'caller' },
   registerCase: { on: 'caseType', action: 'caseType.register' },
   getCase: { on: 'case', action: 'case.read' },
   updateCase: { on: 'case', action: 'case.update' },

@@ -26,7 +26,7 @@ import { takeCaseEndpoint } from './handlers/take-case.handler';
 import { tickChecklistItemEndpoint } from './handlers/tick-checklist-item.handler';
 import { updateCaseEndpoint } from './handlers/update-case.handler';
 import { healthEndpoint } from './handlers/health.handler';
-import { listCasesEndpoint } from './handlers/list-cases.handler';
+import { listCasesEndpoint, queueCountsEndpoint } from './handlers/list-cases.handler';
 import { meEndpoint } from './handlers/me.handler';
 import { openApiEndpoint } from './handlers/openapi.handler';
 import { registerCaseEndpoint } from './handlers/register-case.handler';
@@ -42,6 +42,7 @@ import {
 } from './handlers/case-tasks.handler';
 import { closeCaseEndpoint, reopenCaseEndpoint, setCaseArchiveEndpoint } from './handlers/case-closing.handler';
 import { addCaseLinkEndpoint, removeCaseLinkEndpoint } from './handlers/case-links.handler';
+import { listSignalsEndpoint, markSignalReadEndpoint } from './handlers/signals.handler';
 
 /**
  * The endpoint table: every HTTP endpoint of the API with its route, methods and policy. register.ts
@@ -52,6 +53,7 @@ export function createEndpoints(deps: Dependencies): AnyEndpoint[] {
     healthEndpoint(deps),
     meEndpoint(deps),
     listCasesEndpoint(deps),
+    queueCountsEndpoint(deps),
     registerCaseEndpoint(deps),
     getCaseEndpoint(deps),
     updateCaseEndpoint(deps),
@@ -83,6 +85,8 @@ export function createEndpoints(deps: Dependencies): AnyEndpoint[] {
     shareCaseEndpoint(deps),
     listCaseSharesEndpoint(deps),
     revokeCaseShareEndpoint(deps),
+    listSignalsEndpoint(deps),
+    markSignalReadEndpoint(deps),
     listCaseTypesEndpoint(deps),
     createCaseTypeDraftEndpoint(deps),
     getCaseTypeDraftEndpoint(deps),

@@ -190,12 +190,12 @@ describe('GET /api/v1/cases', () => {
           caseType: { key: 'klacht', name: 'Klacht' },
           status: 'open',
           phase: { key: 'intake', name: 'Intake' },
-          deadline: { final: '2026-02-01' },
+          deadline: { final: '2026-02-01', atRisk: false, overdue: true },
           receivedOn: '2026-01-05',
           assignee: { id: oid, name: 'Sanne de Vries' },
           confidentiality: 'intern',
         },
-        expect.objectContaining({ id: '000002', deadline: { final: null } }),
+        expect.objectContaining({ id: '000002', deadline: { final: null, atRisk: false, overdue: false } }),
       ],
       nextCursor: 'next-page',
     });
@@ -211,7 +211,7 @@ describe('GET /api/v1/cases', () => {
   });
 
   it('answers 400 listing every invalid parameter, including the allowed queues', async () => {
-    const response = await api().call('listCases', { path: 'v1/cases?queue=team&limit=500', headers: auth });
+    const response = await api().call('listCases', { path: 'v1/cases?queue=others&limit=500', headers: auth });
     expect(response.status).toBe(400);
     const body = response.json() as { code: string; errors: { path: string; message: string }[] };
     expect(body.code).toBe('request.invalid');

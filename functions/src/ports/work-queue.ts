@@ -17,6 +17,8 @@ export interface WorkQueueEntry {
   assigneeId: string;
   assigneeName: string;
   confidentiality: Confidentiality;
+  /** First day the case is at risk (work-queue projector); absent on rows written before it existed. */
+  atRiskFrom?: string | null;
 }
 
 export interface WorkQueuePage {

@@ -6,6 +6,10 @@ import { createTableClient } from '../adapters/table-storage/table-clients';
 import { workQueueTableName } from '../adapters/table-storage/work-queue.table';
 import { createWorkQueueProjectionStore, workQueueIndexTableName } from '../adapters/table-storage/work-queue-projection.table';
 import { projectWorkQueue, type WorkQueueProjectionStore } from '../app/projections/project-work-queue';
+import { projectSignalInbox } from '../app/projections/project-signal-inbox';
+import { workQueueTypeInfo, type TypeInfoOf } from '../app/projections/work-queue-type-info';
+import type { SignalInbox } from '../ports/signals';
+import { createSignalInbox, signalsTableName } from '../adapters/table-storage/signal-inbox.table';
 import type { Dependencies } from '../composition-root';
 import type { FunctionsApp } from '../hosting/functions-app';
 
@@ -27,13 +31,26 @@ export function createWorkQueueProjectionStoreFromConfig(config: Dependencies['c
   });
 }
 
+/** The signals read model on the configured storage account. */
+export function createSignalInboxFromConfig(config: Dependencies['config']): SignalInbox {
+  let credential: TokenCredential | undefined;
+  const azureCredential = () => (credential ??= new DefaultAzureCredential());
+  return createSignalInbox(createTableClient(config.storage, signalsTableName, azureCredential));
+}
+
 /** The queue-trigger handler: parse, project, log. A throw makes the host retry (then `case-outbox-poison`). */
 export function workQueueProjectorHandler(
-  deps: Pick<Dependencies, 'caseStore' | 'loggerFor'> & { store: WorkQueueProjectionStore },
+  deps: Pick<Dependencies, 'caseStore' | 'loggerFor'> & {
+    store: WorkQueueProjectionStore;
+    typeInfo?: TypeInfoOf;
+    /** The signals inbox, fed from the same messages (one consumer per queue, see below). */
+    inboxProjection?: { eventLog: Pick<Dependencies['eventLog'], 'listEvents'>; inbox: Pick<SignalInbox, 'upsert'> };
+  },
 ): (queueItem: unknown, context: InvocationContext) => Promise<void> {
   return async (queueItem, context) => {
     const log = deps.loggerFor(context);
-    const parsed = ProjectableMessage.safeParse(typeof queueItem === 'string' ? safeJson(queueItem) : queueItem);
+    const message = typeof queueItem === 'string' ? safeJson(queueItem) : queueItem;
+    const parsed = ProjectableMessage.safeParse(message);
     if (!parsed.success) {
       // Retrying cannot make a malformed message valid; log it and let it go.
       log.error('work-queue projector dropped a message that is not an outbox message', { issues: parsed.error.issues });
@@ -41,6 +58,7 @@ export function workQueueProjectorHandler(
     }
     const outcome = await projectWorkQueue(parsed.data, deps);
     log.debug('work-queue projection', { messageId: parsed.data.messageId, type: parsed.data.type, outcome });
+    if (deps.inboxProjection) await projectSignalInbox(message, deps.inboxProjection);
   };
 }
 
@@ -54,13 +72,27 @@ export function workQueueProjectorHandler(
  */
 export function registerWorkQueueProjector(
   app: FunctionsApp,
-  deps: Pick<Dependencies, 'caseStore' | 'loggerFor' | 'config'> & { store?: WorkQueueProjectionStore },
+  deps: Pick<Dependencies, 'caseStore' | 'loggerFor' | 'config'> & {
+    store?: WorkQueueProjectionStore;
+    /** With the case types, rows get team queues and at-risk dates. */
+    caseTypes?: Dependencies['caseTypes'];
+    /** With the event log, the signals inbox is projected too. */
+    eventLog?: Dependencies['eventLog'];
+    signalInbox?: SignalInbox;
+  },
 ): void {
   const store = deps.store ?? createWorkQueueProjectionStoreFromConfig(deps.config);
+  const { eventLog } = deps;
+  const inboxProjection = eventLog && { eventLog, inbox: deps.signalInbox ?? createSignalInboxFromConfig(deps.config) };
   app.storageQueue('workQueueProjector', {
     queueName: caseOutboxQueueName,
     connection: 'AzureWebJobsStorage',
-    handler: workQueueProjectorHandler({ ...deps, store }),
+    handler: workQueueProjectorHandler({
+      ...deps,
+      store,
+      ...(inboxProjection ? { inboxProjection } : {}),
+      ...(deps.caseTypes ? { typeInfo: workQueueTypeInfo(deps.caseTypes) } : {}),
+    }),
   });
 }
 

@@ -54,6 +54,9 @@ export function shippedCaseTypeFiles(): ShippedFile[] {
     .map((name) => ({ name, text: readFileSync(join(dir, name), 'utf8') }));
 }
 
+/** 1 January, midnight: a timer with this schedule runs in practice only through `host.runTimer`. */
+const onDemandSchedule = '0 0 0 1 1 *';
+
 export const apiUserScope = `${demoTenant.apiApp.appIdUri}/${demoTenant.apiApp.scope}`;
 
 /**
@@ -66,6 +69,13 @@ export async function startLocalApi(
     /** Publish the shipped case types (optionally changed first) before serving. */
     shippedCaseTypes?: boolean | ((files: ShippedFile[]) => ShippedFile[]);
     log?: (line: string) => void;
+    /**
+     * Timers run only when a test calls `host.runTimer` (their schedule becomes 1 January, midnight),
+     * so a test that drives a timer with its own dates is not disturbed by a run on the real clock.
+     * The signal timer is always on demand here: it writes signal events into cases (new ETags), which
+     * would otherwise make a test's held If-Match stale whenever it runs past a quarter hour.
+     */
+    timersOnDemand?: boolean;
   } = {},
 ): Promise<LocalApi> {
   const stack = await startM365TestStack();
@@ -95,7 +105,19 @@ export async function startLocalApi(
     const host = await startFunctionsHost({
       name: 'api',
       port: 0,
-      register: (app) => register(app, { config }),
+      register: (app) =>
+        register(
+          {
+            http: (name, options) => app.http(name, options),
+            storageQueue: (name, options) => app.storageQueue(name, options),
+            timer: (name, options) =>
+              app.timer(
+                name,
+                opts.timersOnDemand || name === 'signalTimer' ? { ...options, schedule: onDemandSchedule } : options,
+              ),
+          },
+          { config },
+        ),
       storageConnectionString: stack.azurite.connectionString,
       log: opts.log ?? (() => {}),
     });

@@ -32,6 +32,7 @@ const Row = z.object({
   assigneeId: z.string(),
   assigneeName: z.string(),
   confidentiality: ConfidentialitySchema,
+  atRiskFrom: localDate.optional(),
 });
 
 /** Writes (or overwrites) one entry; creates the table on first use. Idempotent, so the seed can rerun. */

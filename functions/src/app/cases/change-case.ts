@@ -7,7 +7,7 @@ import type { Clock } from '../../ports/event-log';
 import type { Logger } from '../../ports/logger';
 import type { OutboxDispatcher } from '../../ports/outbox';
 import { caseNotFound } from './case-errors';
-import { actorOf, defaultChannelOf } from './event-actor';
+import { actorOf, defaultChannelOf, type SystemPrincipal } from './event-actor';
 
 export interface ChangeCaseDeps {
   caseStore: Pick<CaseStore, 'load' | 'commit'>;
@@ -43,7 +43,7 @@ export const caseClosed = (id: string) =>
  */
 export async function changeCase(
   deps: ChangeCaseDeps,
-  principal: UserPrincipal,
+  principal: UserPrincipal | SystemPrincipal,
   request: ChangeRequest,
   log: Logger,
   apply: (state: CaseState, stamp: ChangeStamp) => Transition | null | Promise<Transition | null>,

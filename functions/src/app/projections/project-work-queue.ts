@@ -2,6 +2,7 @@ import type { CaseState } from '../../domain/cases';
 import type { CaseStore } from '../../ports/case-store';
 import type { OutboxMessage } from '../../ports/outbox';
 import { expectedWorkQueueRows, rowIdentity, type WorkQueueRow } from './work-queue-rows';
+import type { TypeInfoOf } from './work-queue-type-info';
 
 export interface RowKeyPair {
   partitionKey: string;
@@ -49,7 +50,7 @@ const maxAttempts = 20;
  */
 export async function projectWorkQueue(
   message: Pick<OutboxMessage, 'caseId' | 'sequence'>,
-  deps: { caseStore: CaseStore; store: WorkQueueProjectionStore },
+  deps: { caseStore: CaseStore; store: WorkQueueProjectionStore; typeInfo?: TypeInfoOf },
 ): Promise<ProjectionOutcome> {
   const { caseStore, store } = deps;
   const { caseId } = message;
@@ -63,7 +64,7 @@ export async function projectWorkQueue(
     if (!loaded) return 'case-not-found';
     if (!mustRepair && index && loaded.lastSequence <= index.sequence) return 'up-to-date';
 
-    const expected = expectedWorkQueueRows(loaded.state);
+    const expected = expectedWorkQueueRows(loaded.state, await deps.typeInfo?.(loaded.state));
     const known = unique([...(index?.keys ?? []), ...written]);
     const claimed = await store.writeIndex(
       caseId,

@@ -3,6 +3,7 @@ import type { CaseStore } from '../../ports/case-store';
 import type { EventLog } from '../../ports/event-log';
 import type { RowKeyPair, WorkQueueProjectionStore } from './project-work-queue';
 import { expectedWorkQueueRows, rowIdentity, type WorkQueueRow } from './work-queue-rows';
+import type { TypeInfoOf } from './work-queue-type-info';
 
 export type WorkQueueDifference =
   | { kind: 'missing'; key: RowKeyPair; caseId: string }
@@ -16,6 +17,8 @@ export interface RebuildDeps {
   store: WorkQueueProjectionStore;
   /** Every stored WorkQueue row (a scan; the rebuild is the one place allowed one). */
   storedRows: () => AsyncIterable<Record<string, unknown>>;
+  /** The case types, for team queues and at-risk dates (as the projector has them). */
+  typeInfo?: TypeInfoOf;
 }
 
 const systemProperties = new Set(['partitionKey', 'rowKey', 'etag', 'timestamp']);
@@ -35,7 +38,7 @@ export async function rebuildWorkQueue(deps: RebuildDeps, options: { apply: bool
     for (const caseId of page.caseIds) {
       const loaded = await deps.caseStore.load<CaseState>(caseId);
       if (!loaded) continue;
-      const rows = expectedWorkQueueRows(loaded.state);
+      const rows = expectedWorkQueueRows(loaded.state, await deps.typeInfo?.(loaded.state));
       for (const row of rows) expected.set(rowIdentity(row), row);
       caseSequences.set(caseId, {
         sequence: loaded.lastSequence,

@@ -1,9 +1,23 @@
 import type { CaseState } from '../../domain/cases';
 import { expectedTaskQueueRows } from './task-queue-rows';
+import { atRiskFrom, deadlineSignalColumn, nextAgendaDate } from '../../domain/signals';
 
 /** Partitions of the WorkQueue table this projection writes: one queue per assignee and one per case type. */
 export const assigneeQueueKey = (assigneeId: string): string => `assignee:${assigneeId}`;
 export const caseTypeQueueKey = (caseTypeKey: string): string => `caseType:${caseTypeKey}`;
+/** The team queue of an Entra group that handles the case type (`access` with role `handler`). */
+export const teamQueueKey = (groupId: string): string => `team:${groupId}`;
+
+/** What the rows need from the case's type version: its handler groups and its at-risk threshold. */
+export interface WorkQueueTypeInfo {
+  handlerGroups: readonly string[];
+  atRiskWorkingDays: number;
+}
+/**
+ * Not a queue people read: the signal timer's agenda, one row per case keyed `<date>|<caseId>` by the
+ * first date a task, reminder or applicant's term of the case needs a signal (domain/signals).
+ */
+export const signalAgendaKey = 'agenda';
 
 /** Sorts after every real date, so cases without a deadline come last (same as the work-queue reader). */
 const noDeadline = '9999-12-31';
@@ -31,6 +45,10 @@ export interface WorkQueueRowColumns {
   taskTitle?: string;
   taskStatus?: string;
   taskDueOn?: string | null;
+  /** The last deadline signal (`deadline-at-risk|2026-04-27`), so the timer skips what it already signalled. */
+  deadlineSignal?: string | null;
+  /** The first day the case is at risk (from the type's threshold), so flags are computed at read time. */
+  atRiskFrom?: string | null;
 }
 
 export interface WorkQueueRow {
@@ -45,7 +63,7 @@ export interface WorkQueueRow {
  * queue, and in its assignee's queue when it has one. Team/group queues (issue 4) will be one more
  * partition here, e.g. `team:<groupId>`, once the state records a team.
  */
-export function expectedWorkQueueRows(state: CaseState): WorkQueueRow[] {
+export function expectedWorkQueueRows(state: CaseState, type?: WorkQueueTypeInfo): WorkQueueRow[] {
   if (state.status === 'closed') return [];
   const columns: WorkQueueRowColumns = {
     caseId: state.id,
@@ -61,10 +79,15 @@ export function expectedWorkQueueRows(state: CaseState): WorkQueueRow[] {
     assigneeId: state.assignee?.id ?? null,
     assigneeName: state.assignee?.name ?? null,
     confidentiality: state.confidentiality,
+    deadlineSignal: deadlineSignalColumn(state),
+    ...(type ? { atRiskFrom: atRiskFrom(state.deadline.final, type.atRiskWorkingDays) } : {}),
   };
   const rowKey = workQueueRowKeyFor(state.deadline.final, state.id);
   const rows: WorkQueueRow[] = [{ partitionKey: caseTypeQueueKey(state.caseType.key), rowKey, columns }];
   if (state.assignee) rows.unshift({ partitionKey: assigneeQueueKey(state.assignee.id), rowKey, columns });
+  for (const group of new Set(type?.handlerGroups ?? [])) rows.push({ partitionKey: teamQueueKey(group), rowKey, columns });
+  const agendaDate = nextAgendaDate(state);
+  if (agendaDate) rows.push({ partitionKey: signalAgendaKey, rowKey: `${agendaDate}|${state.id}`, columns });
   return [...rows, ...expectedTaskQueueRows(state, columns)];
 }
 

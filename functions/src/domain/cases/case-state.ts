@@ -67,6 +67,14 @@ export type CaseShare = {
 };
 
 /**
+ * The last signal the timer raised for one subject (`deadline`, `task:<id>`, `reminder:<id>`,
+ * `suspension:<from>`): its kind and the date it was computed against (final deadline, due date, remind
+ * date, applicant's respond-by date). The same kind on the same date is never signalled twice; a moved
+ * date (extension, resumed suspension, new due date) starts afresh. docs/decisions/0013.
+ */
+export type SignalMark = { kind: string; basis: string; at: string };
+
+/**
  * A case as stored in its partition (the case row's state). A `type` alias, not an interface, so it
  * stays assignable to JsonValue (the store's state type). The presenter maps it to the contract.
  */
@@ -91,6 +99,8 @@ export type CaseState = {
   tasks: CaseTask[];
   links: CaseLink[];
   shares: CaseShare[];
+  /** Signals raised by the timer, per subject (absent on cases never signalled). */
+  signalled?: { [subject: string]: SignalMark };
   outcome: { key: string; name: string } | null;
   closedOn: string | null;
   archive: {

@@ -91,3 +91,23 @@ export function deadlineSummary(type: string, who: string, before: Json, after: 
   const duration = text(extension.duration);
   return moved(`verlengd met ${duration} (${reason})`, `extended by ${duration} (${reason})`);
 }
+
+/**
+ * The timeline sentence of a deadline recomputed with a changed holiday calendar, naming the holidays
+ * the new Atw shift skips, e.g. "Uiterste datum verschoven van 14 mei naar 18 mei: feestdagenkalender
+ * gewijzigd (15 mei: Vrijdag na Hemelvaartsdag)".
+ */
+export function recomputedDeadlineSummary(before: Json, after: Json): { nl: string; en: string } {
+  const from = finalOf(before);
+  const to = finalOf(after);
+  const skipped = Array.isArray(after.skipped) ? after.skipped.filter(isObject) : [];
+  const holidays = skipped.flatMap((day) =>
+    Array.isArray(day.holidays) && day.holidays.length > 0 ? [{ date: day.date, names: day.holidays.map(text).join(', ') }] : [],
+  );
+  const list = (months: readonly string[]) =>
+    holidays.length === 0 ? '' : ` (${holidays.map((h) => `${dateIn(h.date, months)}: ${h.names}`).join('; ')})`;
+  return {
+    nl: `Uiterste datum verschoven van ${dateIn(from, nlMonths)} naar ${dateIn(to, nlMonths)}: feestdagenkalender gewijzigd${list(nlMonths)}`,
+    en: `Deadline moved from ${dateIn(from, enMonths)} to ${dateIn(to, enMonths)}: holiday calendar changed${list(enMonths)}`,
+  };
+}

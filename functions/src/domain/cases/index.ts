@@ -1,5 +1,6 @@
 /** Cases (zaken): their stored state and the pure rules of registration. */
 export type { CaseState, CaseParty, CasePerson, CaseTask, CaseTaskKind, CaseTaskStatus, CaseLink, CaseShare } from './case-state';
+export type { SignalMark } from './case-state';
 export { caseTaskKinds, caseTaskStatuses } from './case-state';
 export { validateFieldValues, type FieldIssue, type FieldIssueCode, type FieldValidation } from './validate-fields';
 export { initialCaseState, initialDeadline, type NewCase } from './initial-state';
@@ -63,3 +64,4 @@ export {
 export { archiveFor, archiveAfterReopen, type ArchiveContext } from './case-archive';
 export { linkCase, unlinkCase, inverseLinkKind } from './case-links';
 export { shareCase, revokeShare, shareSummary, maxShareDays, shareExpiryInvalid, shareNotFound } from './share-transitions';
+export { recomputeDeadline } from './recompute-deadline';

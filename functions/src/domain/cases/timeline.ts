@@ -1,7 +1,8 @@
 import type { CaseEvent, EventChannel, JsonValue } from '../events';
-import { deadlineSummary } from './deadline-summary';
 import { lifecycleSummary, taskSummary, withTemplateTasks } from './task-summary';
 import { shareSummary } from './share-transitions';
+import { signalSummary } from '../signals/signal-text';
+import { deadlineSummary, recomputedDeadlineSummary } from './deadline-summary';
 
 /** One line of a case's timeline: an event as people read it, in Dutch and English. */
 export interface TimelineEntry {
@@ -82,7 +83,10 @@ function summaryOf(event: CaseEvent, who: string, changes: TimelineEntry['change
     case 'case.shared':
     case 'case.share-revoked':
       return shareSummary(event.type, who, before, after);
+    case 'case.deadline-recomputed':
+      return recomputedDeadlineSummary(before, after);
     default:
+      if (event.type.startsWith('signal.')) return signalSummary(after.signal);
       return { nl: `${who}: ${event.type}`, en: `${who}: ${event.type}` };
   }
 }

@@ -1,21 +1,23 @@
 import type { CaseList, CaseSummary } from '../../contract/case-summary';
-import type { WorkQueueEntry, WorkQueuePage } from '../../ports/work-queue';
+import { queueFlags } from '../../domain/signals';
+import type { QueueRow } from '../../ports/case-queues';
 
-export function presentCaseSummary(entry: WorkQueueEntry): CaseSummary {
+/** A work-queue row as a case summary; at risk / overdue are computed against `today`, never stored. */
+export function presentCaseSummary(row: QueueRow, today: string): CaseSummary {
   return {
-    id: entry.caseId,
-    number: entry.number,
-    title: entry.title,
-    caseType: { key: entry.caseTypeKey, name: entry.caseTypeName },
-    status: entry.status,
-    phase: entry.phaseKey ? { key: entry.phaseKey, name: entry.phaseName ?? entry.phaseKey } : null,
-    deadline: { final: entry.finalDeadline },
-    receivedOn: entry.receivedOn,
-    assignee: { id: entry.assigneeId, name: entry.assigneeName },
-    confidentiality: entry.confidentiality,
+    id: row.caseId,
+    number: row.number,
+    title: row.title,
+    caseType: { key: row.caseTypeKey, name: row.caseTypeName },
+    status: row.status,
+    phase: row.phaseKey ? { key: row.phaseKey, name: row.phaseName ?? row.phaseKey } : null,
+    deadline: { final: row.finalDeadline, ...queueFlags(row.finalDeadline, row.atRiskFrom, today) },
+    receivedOn: row.receivedOn,
+    assignee: row.assigneeId ? { id: row.assigneeId, name: row.assigneeName ?? row.assigneeId } : null,
+    confidentiality: row.confidentiality,
   };
 }
 
-export function presentCaseList(page: WorkQueuePage): CaseList {
-  return { items: page.entries.map(presentCaseSummary), nextCursor: page.nextCursor };
+export function presentCaseList(page: { rows: QueueRow[]; nextCursor: string | null }, today: string): CaseList {
+  return { items: page.rows.map((row) => presentCaseSummary(row, today)), nextCursor: page.nextCursor };
 }
