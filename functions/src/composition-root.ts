@@ -6,6 +6,7 @@ import { createGraphProbe, createIdentityProbe, createStorageProbe } from './ada
 import { createTokenValidator, type TokenValidator } from './adapters/identity/token-validator';
 import { createJsonLogger } from './adapters/logging/json-logger';
 import { caseNumbersTableName, createTableCaseNumbers } from './adapters/table-storage/case-numbers.table';
+import { caseNumberIndexTableName, createTableCaseNumberIndex } from './adapters/table-storage/case-number-index.table';
 import { casesTableName, createTableCaseStore, outboxPendingTableName } from './adapters/table-storage/case-store.table';
 import { createTableEventLog } from './adapters/table-storage/case-store-events.table';
 import { caseTypesTableName, createCaseTypeRepository } from './adapters/table-storage/case-types.table';
@@ -15,7 +16,7 @@ import { createQueueClient, createTableClient, createTableServiceClient } from '
 import { createWorkQueueReader, workQueueTableName } from './adapters/table-storage/work-queue.table';
 import type { HealthProbes } from './app/health/check-health';
 import type { ApiConfig } from './config';
-import type { CaseNumbers } from './ports/case-numbers';
+import type { CaseNumberIndex, CaseNumbers } from './ports/case-numbers';
 import type { CaseStore } from './ports/case-store';
 import type { CaseTypeRepository } from './ports/case-types';
 import { systemClock, type Clock, type EventLog } from './ports/event-log';
@@ -36,6 +37,7 @@ export interface Dependencies {
   eventLog: EventLog;
   outbox: OutboxDispatcher;
   caseNumbers: CaseNumbers;
+  caseNumberIndex: CaseNumberIndex;
   idempotency: IdempotencyStore;
   clock: Clock;
   healthProbes: HealthProbes;
@@ -80,6 +82,7 @@ export function createDependencies(config: ApiConfig, overrides: Partial<Omit<De
         clock,
       }),
     caseNumbers: overrides.caseNumbers ?? createTableCaseNumbers(table(caseNumbersTableName), { clock }),
+    caseNumberIndex: overrides.caseNumberIndex ?? createTableCaseNumberIndex(table(caseNumberIndexTableName)),
     idempotency: overrides.idempotency ?? createTableIdempotencyStore(table(idempotencyTableName), { clock }),
     healthProbes: overrides.healthProbes ?? {
       // No SDK retries for the probe: health should report an outage within its timeout, not retry through it.
