@@ -12,6 +12,7 @@ import {
   CaseTypeVersionParamsSchema,
   CaseTypeVersionResponseSchema,
 } from './case-type-api';
+import { MigrateCasesRequestSchema, MigrationOutcomeSchema } from './case-type-migration';
 import { ProblemSchema } from './problem';
 
 /** The case-type paths of the OpenAPI document (listed in openapi.ts's documentedPaths). */
@@ -25,6 +26,7 @@ export const caseTypePaths = [
   '/v1/case-types/{key}/versions/{n}/retire',
   '/v1/case-types/{key}/diff',
   '/v1/case-types/{key}/versions/{n}/export',
+  '/v1/case-types/{key}/versions/{n}/migrations',
 ] as const;
 
 const problem = (description: string) => ({
@@ -189,6 +191,22 @@ export function describeCaseTypeApi(registry: OpenAPIRegistry, security: { entra
       },
       ...adminAuth,
       404: problem('Unknown version'),
+    },
+  });
+  registry.registerPath({
+    method: 'post',
+    path: '/v1/case-types/{key}/versions/{n}/migrations',
+    summary: 'Move running cases to this version (administrators); each case migrated or refused with every reason',
+    security,
+    request: {
+      params: CaseTypeVersionParamsSchema,
+      body: { content: { 'application/json': { schema: MigrateCasesRequestSchema } } },
+    },
+    responses: {
+      200: json('Per case: migrated (case.migrated event, new ETag) or refused with reasons', MigrationOutcomeSchema),
+      400: problem('Invalid input; every issue in `errors`'),
+      ...adminAuth,
+      404: problem('No such case type version (`case-type.not-found`)'),
     },
   });
 }

@@ -13,6 +13,7 @@ import {
   retireCaseTypeVersionEndpoint,
 } from './handlers/case-type-versions.handler';
 import { getCaseTypeVersionEndpoint, listCaseTypesEndpoint, listCaseTypeVersionsEndpoint } from './handlers/case-types.handler';
+import { migrateCasesEndpoint } from './handlers/case-type-migrations.handler';
 import { notFoundEndpoint, preflightEndpoint } from './handlers/fallback.handler';
 import { assignCaseEndpoint } from './handlers/assign-case.handler';
 import { getCaseTimelineEndpoint } from './handlers/get-case-timeline.handler';
@@ -61,6 +62,7 @@ export function createEndpoints(deps: Dependencies): AnyEndpoint[] {
     retireCaseTypeVersionEndpoint(deps),
     diffCaseTypeVersionsEndpoint(deps),
     exportCaseTypeVersionEndpoint(deps),
+    migrateCasesEndpoint(deps),
     openApiEndpoint(deps),
     preflightEndpoint(deps),
     notFoundEndpoint(),
