@@ -7,6 +7,7 @@ import {
   CaseTypeDraftSchema,
   CaseTypeExportQuerySchema,
   CaseTypeKeyParamsSchema,
+  CaseTypeListQuerySchema,
   CaseTypeListSchema,
   CaseTypeVersionListSchema,
   CaseTypeVersionParamsSchema,
@@ -47,22 +48,26 @@ const invalid = {
   422: problem('Rules across the definition fail (`case-type.invalid`); every issue in `errors` by path'),
 };
 const ifMatch = z.object({ 'if-match': z.string().meta({ description: 'The ETag last read' }) });
+const idempotencyKey = z.string().optional().meta({
+  description: 'A retry with the same key and request gets the first response (24 h); another request under it gets 422',
+});
 const definitionBody = { content: { 'application/json': { schema: CaseTypeDefinitionSchema } } };
 
 export function describeCaseTypeApi(registry: OpenAPIRegistry, security: { entra: string[] }[]): void {
   registry.registerPath({
     method: 'get',
     path: '/v1/case-types',
-    summary: 'Published case types the caller may start (latest version each)',
+    summary: 'Published case types the caller may start (latest version each), by key, paged',
     security,
-    responses: { 200: json('The case types', CaseTypeListSchema), ...auth },
+    request: { query: CaseTypeListQuerySchema },
+    responses: { 200: json('The case types', CaseTypeListSchema), 400: problem('Invalid limit or cursor'), ...auth },
   });
   registry.registerPath({
     method: 'post',
     path: '/v1/case-types',
     summary: 'Create a draft (administrators)',
     security,
-    request: { body: definitionBody },
+    request: { headers: z.object({ 'idempotency-key': idempotencyKey }), body: definitionBody },
     responses: {
       201: json('The draft (ETag header)', CaseTypeDraftSchema),
       ...invalid,
@@ -101,7 +106,10 @@ export function describeCaseTypeApi(registry: OpenAPIRegistry, security: { entra
     summary: 'Import a YAML or JSON file into the draft of its key (administrators)',
     security,
     request: {
-      headers: z.object({ 'if-match': z.string().optional().meta({ description: 'Required when the key has a draft' }) }),
+      headers: z.object({
+        'if-match': z.string().optional().meta({ description: 'Required when the key has a draft' }),
+        'idempotency-key': idempotencyKey,
+      }),
       body: {
         content: {
           'application/yaml': { schema: z.string() },
@@ -122,10 +130,15 @@ export function describeCaseTypeApi(registry: OpenAPIRegistry, security: { entra
   registry.registerPath({
     method: 'get',
     path: '/v1/case-types/{key}/versions',
-    summary: 'Every version of a case type',
+    summary: 'Every version of a case type, paged',
     security,
-    request: { params: CaseTypeKeyParamsSchema },
-    responses: { 200: json('Versions, lowest first', CaseTypeVersionListSchema), ...auth, 404: problem('Never published') },
+    request: { params: CaseTypeKeyParamsSchema, query: CaseTypeListQuerySchema },
+    responses: {
+      200: json('Versions, lowest first', CaseTypeVersionListSchema),
+      400: problem('Invalid limit or cursor'),
+      ...auth,
+      404: problem('Never published'),
+    },
   });
   registry.registerPath({
     method: 'get',
@@ -142,7 +155,10 @@ export function describeCaseTypeApi(registry: OpenAPIRegistry, security: { entra
     security,
     request: {
       params: CaseTypeKeyParamsSchema,
-      headers: z.object({ 'if-match': z.string().optional().meta({ description: 'Publish only this draft' }) }),
+      headers: z.object({
+        'if-match': z.string().optional().meta({ description: 'Publish only this draft' }),
+        'idempotency-key': idempotencyKey,
+      }),
     },
     responses: {
       201: json('The new version', CaseTypeVersionResponseSchema),
