@@ -14,6 +14,12 @@ import {
   CaseTypeVersionResponseSchema,
 } from './case-type-api';
 import { MigrateCasesRequestSchema, MigrationOutcomeSchema } from './case-type-migration';
+import {
+  FragmentListSchema,
+  FragmentResponseSchema,
+  FragmentVersionParamsSchema,
+  NewFragmentRequestSchema,
+} from './fragment-api';
 import { ProblemSchema } from './problem';
 
 /** The case-type paths of the OpenAPI document (listed in openapi.ts's documentedPaths). */
@@ -28,6 +34,8 @@ export const caseTypePaths = [
   '/v1/case-types/{key}/diff',
   '/v1/case-types/{key}/versions/{n}/export',
   '/v1/case-types/{key}/versions/{n}/migrations',
+  '/v1/case-types/fragments',
+  '/v1/case-types/fragments/{key}/versions/{n}',
 ] as const;
 
 const problem = (description: string) => ({
@@ -224,5 +232,38 @@ export function describeCaseTypeApi(registry: OpenAPIRegistry, security: { entra
       ...adminAuth,
       404: problem('No such case type version (`case-type.not-found`)'),
     },
+  });
+  registry.registerPath({
+    method: 'get',
+    path: '/v1/case-types/fragments',
+    summary: 'Every fragment version, by key then version, paged (administrators)',
+    security,
+    request: { query: CaseTypeListQuerySchema },
+    responses: { 200: json('The fragment versions', FragmentListSchema), 400: problem('Invalid limit or cursor'), ...adminAuth },
+  });
+  registry.registerPath({
+    method: 'post',
+    path: '/v1/case-types/fragments',
+    summary: 'Store the next version of a fragment (fields, checklist or outcomes) to reuse in case types (administrators)',
+    security,
+    request: {
+      headers: z.object({ 'idempotency-key': idempotencyKey }),
+      body: { content: { 'application/json': { schema: NewFragmentRequestSchema } } },
+    },
+    responses: {
+      201: json('The stored fragment version; case types pin it as {fragment, version}', FragmentResponseSchema),
+      400: problem('Invalid fragment; every issue in `errors` by path'),
+      422: problem('Duplicate item keys (`fragment.invalid`), or Idempotency-Key reused'),
+      ...adminAuth,
+      409: problem('Another version was stored at the same moment (`fragment.version-conflict`)'),
+    },
+  });
+  registry.registerPath({
+    method: 'get',
+    path: '/v1/case-types/fragments/{key}/versions/{n}',
+    summary: 'One fragment version (administrators)',
+    security,
+    request: { params: FragmentVersionParamsSchema },
+    responses: { 200: json('The fragment', FragmentResponseSchema), ...adminAuth, 404: problem('No such fragment version') },
   });
 }

@@ -14,6 +14,7 @@ import {
 } from './handlers/case-type-versions.handler';
 import { getCaseTypeVersionEndpoint, listCaseTypesEndpoint, listCaseTypeVersionsEndpoint } from './handlers/case-types.handler';
 import { migrateCasesEndpoint } from './handlers/case-type-migrations.handler';
+import { addFragmentEndpoint, getFragmentEndpoint, listFragmentsEndpoint } from './handlers/case-type-fragments.handler';
 import { notFoundEndpoint, preflightEndpoint } from './handlers/fallback.handler';
 import { assignCaseEndpoint } from './handlers/assign-case.handler';
 import { getCaseTimelineEndpoint } from './handlers/get-case-timeline.handler';
@@ -63,6 +64,9 @@ export function createEndpoints(deps: Dependencies): AnyEndpoint[] {
     diffCaseTypeVersionsEndpoint(deps),
     exportCaseTypeVersionEndpoint(deps),
     migrateCasesEndpoint(deps),
+    listFragmentsEndpoint(deps),
+    addFragmentEndpoint(deps),
+    getFragmentEndpoint(deps),
     openApiEndpoint(deps),
     preflightEndpoint(deps),
     notFoundEndpoint(),
