@@ -7,6 +7,7 @@ import { createTokenValidator, type TokenValidator } from './adapters/identity/t
 import { createJsonLogger } from './adapters/logging/json-logger';
 import { accessLogTableName, createTableAccessLog } from './adapters/table-storage/access-log.table';
 import { caseNumbersTableName, createTableCaseNumbers } from './adapters/table-storage/case-numbers.table';
+import { caseNumberIndexTableName, createTableCaseNumberIndex } from './adapters/table-storage/case-number-index.table';
 import { casesTableName, createTableCaseStore, outboxPendingTableName } from './adapters/table-storage/case-store.table';
 import { createTableEventLog } from './adapters/table-storage/case-store-events.table';
 import { caseTypesTableName, createCaseTypeRepository } from './adapters/table-storage/case-types.table';
@@ -19,7 +20,7 @@ import { createAccessResolver, type AccessResolver } from './app/access/access-r
 import type { HealthProbes } from './app/health/check-health';
 import type { ApiConfig } from './config';
 import type { AccessLog } from './ports/access-log';
-import type { CaseNumbers } from './ports/case-numbers';
+import type { CaseNumberIndex, CaseNumbers } from './ports/case-numbers';
 import type { CaseStore } from './ports/case-store';
 import type { CaseTypeRepository } from './ports/case-types';
 import { systemClock, type Clock, type EventLog } from './ports/event-log';
@@ -46,6 +47,7 @@ export interface Dependencies {
   eventLog: EventLog;
   outbox: OutboxDispatcher;
   caseNumbers: CaseNumbers;
+  caseNumberIndex: CaseNumberIndex;
   idempotency: IdempotencyStore;
   clock: Clock;
   healthProbes: HealthProbes;
@@ -102,6 +104,7 @@ export function createDependencies(config: ApiConfig, overrides: Partial<Omit<De
         clock,
       }),
     caseNumbers: overrides.caseNumbers ?? createTableCaseNumbers(table(caseNumbersTableName), { clock }),
+    caseNumberIndex: overrides.caseNumberIndex ?? createTableCaseNumberIndex(table(caseNumberIndexTableName)),
     idempotency: overrides.idempotency ?? createTableIdempotencyStore(table(idempotencyTableName), { clock }),
     healthProbes: overrides.healthProbes ?? {
       // No SDK retries for the probe: health should report an outage within its timeout, not retry through it.

@@ -1,4 +1,5 @@
 import { caseNumbersTableName } from '../../functions/src/adapters/table-storage/case-numbers.table';
+import { caseNumberIndexTableName } from '../../functions/src/adapters/table-storage/case-number-index.table';
 import { workQueueTableName } from '../../functions/src/adapters/table-storage/work-queue.table';
 import { verifyCaseChain } from '../../functions/src/app/audit/verify-case-chain';
 import { parseLocalDate } from '../../functions/src/domain/calendar';
@@ -182,16 +183,53 @@ describe('registering a case on the local stack', () => {
     expect(await lastNumber(year)).toBe(numbersAfterFirst);
   });
 
-  // 40 in parallel shows uniqueness under contention; throughput is a benchmark's job (npm run bench), not a test's.
-  it('gives 40 concurrent registrations 40 distinct numbers', async () => {
+  // Uniqueness under contention; throughput is a benchmark's job (npm run bench), not a test's.
+  it('gives 200 concurrent registrations 200 distinct numbers, each findable by its number', async () => {
     const responses = await Promise.all(
-      Array.from({ length: 40 }, (_, i) => call('POST', '/cases', { json: aRegistration({ title: `Parallel ${i}` }) })),
+      Array.from({ length: 200 }, (_, i) => call('POST', '/cases', { json: aRegistration({ title: `Parallel ${i}` }) })),
     );
     const statuses = responses.map((response) => response.status);
     expect(statuses.filter((status) => status !== 201)).toEqual([]);
-    const numbers = await Promise.all(responses.map(async (response) => String((await jsonOf(response)).number)));
-    expect(new Set(numbers).size).toBe(40);
-  }, 120_000);
+    const bodies = await Promise.all(responses.map(jsonOf));
+    const numbers = bodies.map((body) => String(body.number));
+    expect(new Set(numbers).size).toBe(200);
+    expect(numbers.every((number) => /^ZAAK-\d{4}-\d{6}$/.test(number))).toBe(true);
+    const byNumber = await Promise.all(bodies.slice(0, 20).map((body) => call('GET', `/cases/${String(body.number)}`)));
+    expect(await Promise.all(byNumber.map(async (response) => (await jsonOf(response)).id))).toEqual(
+      bodies.slice(0, 20).map((body) => body.id),
+    );
+  }, 180_000);
+
+  it('finds a case by its number; a number nobody has is 404 and neither a uuid nor a number is 400', async () => {
+    const created = await call('POST', '/cases', { json: aRegistration({ title: 'Op nummer' }) });
+    const body = await jsonOf(created);
+    const byNumber = await call('GET', `/cases/${String(body.number)}`);
+    expect(byNumber.status).toBe(200);
+    expect(byNumber.headers.get('etag')).toBe(created.headers.get('etag'));
+    expect(await jsonOf(byNumber)).toEqual(body);
+    const row = await table(caseNumberIndexTableName).getEntity<{ caseId: string }>(String(body.number), 'case');
+    expect(row.caseId).toBe(body.id);
+
+    const unknown = await call('GET', '/cases/ZAAK-1999-000001');
+    expect(unknown.status).toBe(404);
+    expect(await jsonOf(unknown)).toMatchObject({ code: 'case.not-found' });
+    const malformed = await call('GET', '/cases/zaak-2026-1');
+    expect(malformed.status).toBe(400);
+  });
+
+  it('answers 404 for an index entry whose registration never committed (the case partition is the truth)', async () => {
+    // As if a registration died between claiming its number and its commit.
+    await table(caseNumberIndexTableName).createEntity({
+      partitionKey: 'ZAAK-2026-999999',
+      rowKey: 'case',
+      caseId: '6f1c1d7e-0000-4000-8000-000000000001',
+    });
+    expect((await call('GET', '/cases/ZAAK-2026-999999')).status).toBe(404);
+    // An entry pointing to an existing case with another number is not believed either.
+    const other = await jsonOf(await call('POST', '/cases', { json: aRegistration({ title: 'Ander nummer' }) }));
+    await table(caseNumberIndexTableName).createEntity({ partitionKey: 'ZAAK-2026-999998', rowKey: 'case', caseId: other.id });
+    expect((await call('GET', '/cases/ZAAK-2026-999998')).status).toBe(404);
+  });
 
   it('lets concurrent requests with one Idempotency-Key create one case', async () => {
     const headers = { 'idempotency-key': `parallel-${Date.now()}` };

@@ -48,18 +48,64 @@ describe('case numbers on Azurite', () => {
     await expect(createTableCaseNumbers(tableClient(), { clock: newYear }).next('JAAR')).resolves.toBe('JAAR-2027-000001');
   });
 
-  it('gives up with a typed error when the counter stays contended', async () => {
-    const numbers = createTableCaseNumbers(tableClient(), {
-      clock: fixedClock('2026-06-01T10:00:00.000Z'),
-      maxAttempts: 2,
-      baseDelayMs: 0,
-    });
-    const rivals = Array.from({ length: 30 }, () => numbers.next('DRUK'));
+  it('gives up with a typed error when the counter stays contended across instances', async () => {
+    const clock = fixedClock('2026-06-01T10:00:00.000Z');
+    // Thirty instances, one request each: every write races the others for the same row.
+    const rivals = Array.from({ length: 30 }, () =>
+      createTableCaseNumbers(tableClient(), { clock, maxAttempts: 2, baseDelayMs: 0 }).next('DRUK'),
+    );
     const results = await Promise.allSettled(rivals);
     const rejected = results.filter((r) => r.status === 'rejected');
     expect(rejected.length).toBeGreaterThan(0);
     for (const r of rejected) expect((r as PromiseRejectedResult).reason).toMatchObject({ code: 'case-number.contention' });
     const numbersGiven = results.flatMap((r) => (r.status === 'fulfilled' ? [r.value] : []));
     expect(new Set(numbersGiven).size).toBe(numbersGiven.length);
+  });
+
+  it('serves the requests waiting in one instance with one conditional write for all of them', async () => {
+    const client = tableClient();
+    let writes = 0;
+    const counting = new Proxy(client, {
+      get(target, property, receiver) {
+        const value = Reflect.get(target, property, receiver) as unknown;
+        if ((property === 'updateEntity' || property === 'createEntity') && typeof value === 'function') {
+          return (...args: unknown[]) => {
+            writes++;
+            return (value as (...a: unknown[]) => unknown).apply(target, args);
+          };
+        }
+        return typeof value === 'function' ? (value as (...a: unknown[]) => unknown).bind(target) : value;
+      },
+    });
+    const numbers = createTableCaseNumbers(counting, { clock: fixedClock('2026-06-01T10:00:00.000Z') });
+    const allocated = await Promise.all(Array.from({ length: 200 }, () => numbers.next('SAMEN')));
+    expect(new Set(allocated).size).toBe(200);
+    // No gaps: the reserved numbers are exactly the ones handed out.
+    expect(allocated.map((n) => Number(n.slice(-6))).sort((a, b) => a - b)).toEqual(Array.from({ length: 200 }, (_, i) => i + 1));
+    // The first request goes alone; the 199 that queued behind it share the next write.
+    expect(writes).toBe(2);
+    const row = await client.getEntity<{ last: number }>('SAMEN', '2026');
+    expect(row.last).toBe(200);
+  });
+
+  it('notices that another instance moved the counter since this one last wrote it', async () => {
+    const clock = fixedClock('2026-06-01T10:00:00.000Z');
+    const a = createTableCaseNumbers(tableClient(), { clock });
+    const b = createTableCaseNumbers(tableClient(), { clock });
+    await expect(a.next('WISSEL')).resolves.toBe('WISSEL-2026-000001');
+    await expect(b.next('WISSEL')).resolves.toBe('WISSEL-2026-000002');
+    // a remembers the row as it left it (last 1); its write with that ETag fails, so it reads again.
+    await expect(a.next('WISSEL')).resolves.toBe('WISSEL-2026-000003');
+    await expect(b.next('WISSEL')).resolves.toBe('WISSEL-2026-000004');
+  });
+
+  it('gives 600 concurrent requests on six instances 600 distinct numbers without gaps', async () => {
+    const clock = fixedClock('2026-06-01T10:00:00.000Z');
+    const instances = Array.from({ length: 6 }, () => createTableCaseNumbers(tableClient(), { clock }));
+    const allocated = await Promise.all(Array.from({ length: 600 }, (_, i) => instances[i % 6]?.next('VEEL')));
+    expect(new Set(allocated).size).toBe(600);
+    expect(allocated.map((n) => Number(n?.slice(-6))).sort((a, b) => a - b)).toEqual(
+      Array.from({ length: 600 }, (_, i) => i + 1),
+    );
   });
 });

@@ -100,6 +100,12 @@ export const CaseTypeDiffQuerySchema = z.object({
   to: z.union([z.literal('draft'), versionNumber]),
 });
 
+/** Paging of GET /case-types and GET /case-types/{key}/versions: `nextCursor` of one page is `cursor` of the next. */
+export const CaseTypeListQuerySchema = z.object({
+  limit: z.coerce.number().int().min(1).max(200).default(50),
+  cursor: z.string().min(1).max(400).optional().meta({ description: 'Opaque; the nextCursor of the previous page' }),
+});
+
 export const CaseTypeExportQuerySchema = z.object({ format: z.enum(['yaml', 'json']).default('yaml') });
 
 export type CaseTypeVersionResponse = z.infer<typeof CaseTypeVersionResponseSchema>;

@@ -7,11 +7,19 @@ import {
   CaseTypeDraftSchema,
   CaseTypeExportQuerySchema,
   CaseTypeKeyParamsSchema,
+  CaseTypeListQuerySchema,
   CaseTypeListSchema,
   CaseTypeVersionListSchema,
   CaseTypeVersionParamsSchema,
   CaseTypeVersionResponseSchema,
 } from './case-type-api';
+import { MigrateCasesRequestSchema, MigrationOutcomeSchema } from './case-type-migration';
+import {
+  FragmentListSchema,
+  FragmentResponseSchema,
+  FragmentVersionParamsSchema,
+  NewFragmentRequestSchema,
+} from './fragment-api';
 import { ProblemSchema } from './problem';
 
 /** The case-type paths of the OpenAPI document (listed in openapi.ts's documentedPaths). */
@@ -25,6 +33,9 @@ export const caseTypePaths = [
   '/v1/case-types/{key}/versions/{n}/retire',
   '/v1/case-types/{key}/diff',
   '/v1/case-types/{key}/versions/{n}/export',
+  '/v1/case-types/{key}/versions/{n}/migrations',
+  '/v1/case-types/fragments',
+  '/v1/case-types/fragments/{key}/versions/{n}',
 ] as const;
 
 const problem = (description: string) => ({
@@ -45,22 +56,26 @@ const invalid = {
   422: problem('Rules across the definition fail (`case-type.invalid`); every issue in `errors` by path'),
 };
 const ifMatch = z.object({ 'if-match': z.string().meta({ description: 'The ETag last read' }) });
+const idempotencyKey = z.string().optional().meta({
+  description: 'A retry with the same key and request gets the first response (24 h); another request under it gets 422',
+});
 const definitionBody = { content: { 'application/json': { schema: CaseTypeDefinitionSchema } } };
 
 export function describeCaseTypeApi(registry: OpenAPIRegistry, security: { entra: string[] }[]): void {
   registry.registerPath({
     method: 'get',
     path: '/v1/case-types',
-    summary: 'Published case types the caller may start (latest version each)',
+    summary: 'Published case types the caller may start (latest version each), by key, paged',
     security,
-    responses: { 200: json('The case types', CaseTypeListSchema), ...auth },
+    request: { query: CaseTypeListQuerySchema },
+    responses: { 200: json('The case types', CaseTypeListSchema), 400: problem('Invalid limit or cursor'), ...auth },
   });
   registry.registerPath({
     method: 'post',
     path: '/v1/case-types',
     summary: 'Create a draft (administrators)',
     security,
-    request: { body: definitionBody },
+    request: { headers: z.object({ 'idempotency-key': idempotencyKey }), body: definitionBody },
     responses: {
       201: json('The draft (ETag header)', CaseTypeDraftSchema),
       ...invalid,
@@ -99,7 +114,10 @@ export function describeCaseTypeApi(registry: OpenAPIRegistry, security: { entra
     summary: 'Import a YAML or JSON file into the draft of its key (administrators)',
     security,
     request: {
-      headers: z.object({ 'if-match': z.string().optional().meta({ description: 'Required when the key has a draft' }) }),
+      headers: z.object({
+        'if-match': z.string().optional().meta({ description: 'Required when the key has a draft' }),
+        'idempotency-key': idempotencyKey,
+      }),
       body: {
         content: {
           'application/yaml': { schema: z.string() },
@@ -120,10 +138,15 @@ export function describeCaseTypeApi(registry: OpenAPIRegistry, security: { entra
   registry.registerPath({
     method: 'get',
     path: '/v1/case-types/{key}/versions',
-    summary: 'Every version of a case type',
+    summary: 'Every version of a case type, paged',
     security,
-    request: { params: CaseTypeKeyParamsSchema },
-    responses: { 200: json('Versions, lowest first', CaseTypeVersionListSchema), ...auth, 404: problem('Never published') },
+    request: { params: CaseTypeKeyParamsSchema, query: CaseTypeListQuerySchema },
+    responses: {
+      200: json('Versions, lowest first', CaseTypeVersionListSchema),
+      400: problem('Invalid limit or cursor'),
+      ...auth,
+      404: problem('Never published'),
+    },
   });
   registry.registerPath({
     method: 'get',
@@ -140,7 +163,10 @@ export function describeCaseTypeApi(registry: OpenAPIRegistry, security: { entra
     security,
     request: {
       params: CaseTypeKeyParamsSchema,
-      headers: z.object({ 'if-match': z.string().optional().meta({ description: 'Publish only this draft' }) }),
+      headers: z.object({
+        'if-match': z.string().optional().meta({ description: 'Publish only this draft' }),
+        'idempotency-key': idempotencyKey,
+      }),
     },
     responses: {
       201: json('The new version', CaseTypeVersionResponseSchema),
@@ -190,5 +216,54 @@ export function describeCaseTypeApi(registry: OpenAPIRegistry, security: { entra
       ...adminAuth,
       404: problem('Unknown version'),
     },
+  });
+  registry.registerPath({
+    method: 'post',
+    path: '/v1/case-types/{key}/versions/{n}/migrations',
+    summary: 'Move running cases to this version (administrators); each case migrated or refused with every reason',
+    security,
+    request: {
+      params: CaseTypeVersionParamsSchema,
+      body: { content: { 'application/json': { schema: MigrateCasesRequestSchema } } },
+    },
+    responses: {
+      200: json('Per case: migrated (case.migrated event, new ETag) or refused with reasons', MigrationOutcomeSchema),
+      400: problem('Invalid input; every issue in `errors`'),
+      ...adminAuth,
+      404: problem('No such case type version (`case-type.not-found`)'),
+    },
+  });
+  registry.registerPath({
+    method: 'get',
+    path: '/v1/case-types/fragments',
+    summary: 'Every fragment version, by key then version, paged (administrators)',
+    security,
+    request: { query: CaseTypeListQuerySchema },
+    responses: { 200: json('The fragment versions', FragmentListSchema), 400: problem('Invalid limit or cursor'), ...adminAuth },
+  });
+  registry.registerPath({
+    method: 'post',
+    path: '/v1/case-types/fragments',
+    summary: 'Store the next version of a fragment (fields, checklist or outcomes) to reuse in case types (administrators)',
+    security,
+    request: {
+      headers: z.object({ 'idempotency-key': idempotencyKey }),
+      body: { content: { 'application/json': { schema: NewFragmentRequestSchema } } },
+    },
+    responses: {
+      201: json('The stored fragment version; case types pin it as {fragment, version}', FragmentResponseSchema),
+      400: problem('Invalid fragment; every issue in `errors` by path'),
+      422: problem('Duplicate item keys (`fragment.invalid`), or Idempotency-Key reused'),
+      ...adminAuth,
+      409: problem('Another version was stored at the same moment (`fragment.version-conflict`)'),
+    },
+  });
+  registry.registerPath({
+    method: 'get',
+    path: '/v1/case-types/fragments/{key}/versions/{n}',
+    summary: 'One fragment version (administrators)',
+    security,
+    request: { params: FragmentVersionParamsSchema },
+    responses: { 200: json('The fragment', FragmentResponseSchema), ...adminAuth, 404: problem('No such fragment version') },
   });
 }

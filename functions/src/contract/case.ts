@@ -109,6 +109,12 @@ export const CaseSchema = z
   .meta({ id: 'Case' });
 
 export const CaseIdParamsSchema = z.object({ id: z.uuid() });
+/** GET /cases/{id}: the uuid or the case number. */
+export const CaseIdOrNumberParamsSchema = z.object({
+  id: z.union([z.uuid(), z.string().regex(/^[A-Z][A-Z0-9]{0,15}-\d{4}-\d{6,9}$/)]).meta({
+    description: 'The case id (uuid) or its number, e.g. `ZAAK-2026-000123`',
+  }),
+});
 
 export type RegisterCaseRequest = z.infer<typeof RegisterCaseRequestSchema>;
 export type Case = z.infer<typeof CaseSchema>;

@@ -1,7 +1,7 @@
 import { OpenAPIRegistry, OpenApiGeneratorV31 } from '@asteasolutions/zod-to-openapi';
 import { z } from 'zod';
 import { accessPaths, describeAccessApi } from './access.openapi';
-import { CaseIdParamsSchema, CaseSchema, RegisterCaseRequestSchema } from './case';
+import { CaseIdOrNumberParamsSchema, CaseSchema, RegisterCaseRequestSchema } from './case';
 import { caseLifecyclePaths, describeCaseLifecycleApi } from './case-lifecycle.openapi';
 import { caseTaskPaths, describeCaseTaskApi } from './case-tasks.openapi';
 import { CaseListQuerySchema, CaseListSchema, QueueCountsListSchema } from './case-summary';
@@ -126,12 +126,12 @@ function describeApi(registry: OpenAPIRegistry): void {
   registry.registerPath({
     method: 'get',
     path: '/v1/cases/{id}',
-    summary: 'A case by its id (uuid)',
+    summary: 'A case by its id (uuid) or its number (ZAAK-2026-000123)',
     security: secured,
-    request: { params: CaseIdParamsSchema },
+    request: { params: CaseIdOrNumberParamsSchema },
     responses: {
       200: caseResponse('The case'),
-      400: problem('The id is not a uuid'),
+      400: problem('The id is neither a uuid nor a case number'),
       404: problem('No such case (`case.not-found`)'),
       ...authProblems,
     },

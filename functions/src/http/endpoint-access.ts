@@ -67,6 +67,11 @@ export const endpointAccess: Record<string, EndpointAccess> = {
   retireCaseTypeVersion: { on: 'caseType', action: 'caseType.manage' },
   diffCaseTypeVersions: { on: 'caseType', action: 'caseType.compare' },
   exportCaseTypeVersion: { on: 'caseType', action: 'caseType.manage' },
+  listCaseTypeFragments: { on: 'caseType', action: 'caseType.manage' },
+  getCaseTypeFragment: { on: 'caseType', action: 'caseType.manage' },
+  addCaseTypeFragment: { on: 'caseType', action: 'caseType.manage' },
+  // Moves running cases to a newer version (audited on each case); functioneel beheer, like publishing.
+  migrateCases: { on: 'caseType', action: 'caseType.manage' },
   openapi: { on: 'public' },
   preflight: { on: 'public' },
   notFound: { on: 'public' },

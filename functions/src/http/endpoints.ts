@@ -15,6 +15,8 @@ import {
 import { getCaseTypeVersionEndpoint, listCaseTypesEndpoint, listCaseTypeVersionsEndpoint } from './handlers/case-types.handler';
 import { accessOverviewEndpoint, getCaseAccessLogEndpoint, personAccessLogEndpoint } from './handlers/access-log.handler';
 import { listCaseSharesEndpoint, revokeCaseShareEndpoint, shareCaseEndpoint } from './handlers/case-shares.handler';
+import { migrateCasesEndpoint } from './handlers/case-type-migrations.handler';
+import { addFragmentEndpoint, getFragmentEndpoint, listFragmentsEndpoint } from './handlers/case-type-fragments.handler';
 import { notFoundEndpoint, preflightEndpoint } from './handlers/fallback.handler';
 import { assignCaseEndpoint } from './handlers/assign-case.handler';
 import { getCaseTimelineEndpoint } from './handlers/get-case-timeline.handler';
@@ -98,6 +100,10 @@ export function createEndpoints(deps: Dependencies): AnyEndpoint[] {
     retireCaseTypeVersionEndpoint(deps),
     diffCaseTypeVersionsEndpoint(deps),
     exportCaseTypeVersionEndpoint(deps),
+    migrateCasesEndpoint(deps),
+    listFragmentsEndpoint(deps),
+    addFragmentEndpoint(deps),
+    getFragmentEndpoint(deps),
     openApiEndpoint(deps),
     preflightEndpoint(deps),
     notFoundEndpoint(),

@@ -1,4 +1,5 @@
 import type { CaseState } from '../../domain/cases';
+import { caseNumberPattern, type CaseNumberIndex } from '../../ports/case-numbers';
 import type { CaseStore } from '../../ports/case-store';
 import { caseNotFound } from './case-errors';
 
@@ -9,5 +10,21 @@ export async function getCase(
 ): Promise<{ state: CaseState; etag: string }> {
   const loaded = await deps.caseStore.load<CaseState>(id);
   if (!loaded) throw caseNotFound(id);
+  return { state: loaded.state, etag: loaded.etag };
+}
+
+/**
+ * A case by its id or by its number (`ZAAK-2026-000123`): a number is looked up in the number index,
+ * and the case it points to must carry that number (the case partition is the truth; an index entry of
+ * a registration that failed points to no case).
+ */
+export async function getCaseByIdOrNumber(
+  deps: { caseStore: Pick<CaseStore, 'load'>; caseNumberIndex: Pick<CaseNumberIndex, 'lookup'> },
+  idOrNumber: string,
+): Promise<{ state: CaseState; etag: string }> {
+  if (!caseNumberPattern.test(idOrNumber)) return getCase(deps, idOrNumber);
+  const id = await deps.caseNumberIndex.lookup(idOrNumber);
+  const loaded = id === null ? null : await deps.caseStore.load<CaseState>(id);
+  if (!loaded || loaded.state.number !== idOrNumber) throw caseNotFound(idOrNumber);
   return { state: loaded.state, etag: loaded.etag };
 }

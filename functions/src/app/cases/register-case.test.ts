@@ -5,6 +5,7 @@ import type { CaseType } from '../../contract/case-type';
 import { importDefinition, publish, retire } from '../../domain/case-types';
 import type { JsonValue } from '../../domain/events';
 import type { UserPrincipal } from '../../domain/principal';
+import { DuplicateCaseNumber } from '../../ports/case-numbers';
 import { ConcurrencyConflict, type CaseCommit, type CaseStore } from '../../ports/case-store';
 import {
   IdempotencyKeyReused,
@@ -52,8 +53,11 @@ function fakes(versions: CaseType[] = [omgevingsvergunning()]) {
   const dispatched: string[] = [];
   let lastNumber = 0;
   let dispatchFails = false;
+  let commitFails = false;
+  const index = new Map<string, string>();
   const caseStore: Pick<CaseStore, 'commit'> = {
     commit: <S extends JsonValue>(caseId: string, commit: CaseCommit<S>) => {
+      if (commitFails) return Promise.reject(new Error('storage down'));
       if (commits.some((c) => c.caseId === caseId)) return Promise.reject(new ConcurrencyConflict(caseId, 'W/"1"'));
       commits.push({ caseId, commit });
       return Promise.resolve({
@@ -92,6 +96,18 @@ function fakes(versions: CaseType[] = [omgevingsvergunning()]) {
     caseNumbers: {
       next: (prefix, options) => Promise.resolve(`${prefix}-${options?.year}-${String(++lastNumber).padStart(6, '0')}`),
     },
+    caseNumberIndex: {
+      claim: (number, caseId) => {
+        const owner = index.get(number);
+        if (owner !== undefined && owner !== caseId) return Promise.reject(new DuplicateCaseNumber(number));
+        index.set(number, caseId);
+        return Promise.resolve();
+      },
+      release: (number, caseId) => {
+        if (index.get(number) === caseId) index.delete(number);
+        return Promise.resolve();
+      },
+    },
     idempotency,
     outbox: {
       dispatchOutbox: (caseId) => {
@@ -107,8 +123,15 @@ function fakes(versions: CaseType[] = [omgevingsvergunning()]) {
     commits,
     dispatched,
     numbersHandedOut: () => lastNumber,
+    index,
     failDispatch: () => {
       dispatchFails = true;
+    },
+    failCommit: () => {
+      commitFails = true;
+    },
+    resetNumbers: () => {
+      lastNumber = 0;
     },
   };
 }
@@ -219,6 +242,30 @@ describe('registerCase', () => {
     await errorOf(registerCase(deps, behandelaar, aRequest({ fields: { bouwkosten: -1 } }), silentLog, 'key-2'));
     const { state } = await registerCase(deps, behandelaar, aRequest(), silentLog, 'key-2');
     expect(commits.map((c) => c.caseId)).toEqual([state.id]);
+  });
+
+  it('claims the number for the case in the number index before the commit', async () => {
+    const { deps, index } = fakes();
+    const { state } = await registerCase(deps, behandelaar, aRequest(), silentLog);
+    expect([...index]).toEqual([[state.number, state.id]]);
+  });
+
+  it('releases the number index entry when the commit fails', async () => {
+    const { deps, index, failCommit, commits } = fakes();
+    failCommit();
+    await expect(registerCase(deps, behandelaar, aRequest(), silentLog)).rejects.toThrow('storage down');
+    expect(index.size).toBe(0);
+    expect(commits).toHaveLength(0);
+  });
+
+  it('writes nothing when the number it got already belongs to another case (a reset counter)', async () => {
+    const { deps, commits, resetNumbers } = fakes();
+    await registerCase(deps, behandelaar, aRequest(), silentLog);
+    resetNumbers();
+    await expect(registerCase(deps, behandelaar, aRequest({ title: 'Tweede' }), silentLog)).rejects.toBeInstanceOf(
+      DuplicateCaseNumber,
+    );
+    expect(commits).toHaveLength(1);
   });
 });
 

@@ -13,7 +13,7 @@ import {
 } from '../../domain/cases';
 import { canonicalJson, type CaseEventDraft, type EventChannel, type JsonValue } from '../../domain/events';
 import type { UserPrincipal } from '../../domain/principal';
-import type { CaseNumbers } from '../../ports/case-numbers';
+import type { CaseNumberIndex, CaseNumbers } from '../../ports/case-numbers';
 import type { CaseStore } from '../../ports/case-store';
 import type { CaseTypeRepository } from '../../ports/case-types';
 import type { Clock } from '../../ports/event-log';
@@ -27,6 +27,7 @@ export interface RegisterCaseDeps {
   caseTypes: Pick<CaseTypeRepository, 'listVersions'>;
   caseStore: Pick<CaseStore, 'commit'>;
   caseNumbers: CaseNumbers;
+  caseNumberIndex: Pick<CaseNumberIndex, 'claim' | 'release'>;
   idempotency: IdempotencyStore;
   outbox: Pick<OutboxDispatcher, 'dispatchOutbox'>;
   clock: Clock;
@@ -141,13 +142,24 @@ async function register(
     channel,
     data: { after: registeredData(state) },
   };
-  const result = await deps.caseStore.commit(state.id, {
-    expected: 'new',
-    state,
-    events: [event],
-    outbox: [{ type: 'case.registered', payload: { caseId: state.id, number, caseType: caseType.key } }],
-    columns: { number, caseTypeKey: caseType.key, status: state.status },
-  });
+  // The number → id entry first, like the outbox marker: a case never exists without it; an entry whose
+  // commit failed points to no case and reads as absent (decision 0014).
+  await deps.caseNumberIndex.claim(number, state.id);
+  let result: Awaited<ReturnType<CaseStore['commit']>>;
+  try {
+    result = await deps.caseStore.commit(state.id, {
+      expected: 'new',
+      state,
+      events: [event],
+      outbox: [{ type: 'case.registered', payload: { caseId: state.id, number, caseType: caseType.key } }],
+      columns: { number, caseTypeKey: caseType.key, status: state.status },
+    });
+  } catch (error) {
+    await deps.caseNumberIndex.release(number, state.id).catch((releaseError: unknown) => {
+      log.warn('number index entry of a failed registration not removed; it points to no case', { number, releaseError });
+    });
+    throw error;
+  }
   // Best effort: the outbox sweep sends what this misses; the registration itself has succeeded.
   await deps.outbox.dispatchOutbox(state.id, result.outboxMarker).catch((error: unknown) => {
     log.warn('outbox dispatch after registration failed; the sweep will send it', { caseId: state.id, error });

@@ -38,6 +38,15 @@ describe('rendering a timeline entry', () => {
       en: 'Sanne de Vries released the case',
     },
     {
+      event: anEvent(
+        'case.migrated',
+        { caseType: { key: 'klacht', version: 1, name: 'Klacht' } },
+        { caseType: { key: 'klacht', version: 3, name: 'Klacht' } },
+      ),
+      nl: 'Sanne de Vries heeft de zaak overgezet van versie 1 naar versie 3 van het zaaktype',
+      en: 'Sanne de Vries moved the case from version 1 to version 3 of its case type',
+    },
+    {
       event: anEvent('case.updated', { title: 'A', 'fields.locatie': null }, { title: 'B', 'fields.locatie': 'Dorpsstraat 1' }),
       nl: 'Sanne de Vries heeft title, locatie gewijzigd',
       en: 'Sanne de Vries changed title, locatie',

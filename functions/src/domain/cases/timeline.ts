@@ -47,6 +47,15 @@ function summaryOf(event: CaseEvent, who: string, changes: TimelineEntry['change
     }
     case 'case.released':
       return { nl: `${who} heeft de zaak vrijgegeven`, en: `${who} released the case` };
+    case 'case.migrated': {
+      const version = (value: JsonValue | undefined) =>
+        isObject(value) && typeof value.version === 'number' ? value.version : '?';
+      const [from, to] = [version(before.caseType), version(after.caseType)];
+      return {
+        nl: `${who} heeft de zaak overgezet van versie ${from} naar versie ${to} van het zaaktype`,
+        en: `${who} moved the case from version ${from} to version ${to} of its case type`,
+      };
+    }
     case 'case.updated': {
       const names = changes.map((change) => leaf(change.field)).join(', ');
       return { nl: `${who} heeft ${names} gewijzigd`, en: `${who} changed ${names}` };

@@ -2,6 +2,7 @@ import { diffCaseTypeVersions } from '../../app/case-types/diff-case-type-versio
 import { exportCaseTypeVersion } from '../../app/case-types/export-case-type-version';
 import { publishCaseType } from '../../app/case-types/publish-case-type';
 import { retireCaseTypeVersion } from '../../app/case-types/retire-case-type-version';
+import { requestFingerprint, runOnce } from '../../app/idempotency/run-once';
 import type { Dependencies } from '../../composition-root';
 import {
   CaseTypeDiffQuerySchema,
@@ -10,6 +11,7 @@ import {
   CaseTypeVersionParamsSchema,
 } from '../../contract/case-type-api';
 import { defineEndpoint, json } from '../endpoint';
+import { idempotencyKeyOf, replayedHeader } from '../idempotency-key';
 import { parseQuery } from '../input';
 import { policies } from '../policies';
 import { presentCaseTypeVersion } from '../presenters/case-type.presenter';
@@ -17,18 +19,31 @@ import { now, optionalIfMatch, parseParams } from './case-type-input';
 
 type Deps = Pick<Dependencies, 'caseTypes'>;
 
-/** POST /api/v1/case-types/{key}/publish: the draft becomes immutable version n+1 (If-Match optional). */
-export const publishCaseTypeEndpoint = (deps: Deps) =>
+/**
+ * POST /api/v1/case-types/{key}/publish: the draft becomes immutable version n+1 (If-Match optional).
+ * With an Idempotency-Key a retry gets the version the first request published, not a 409.
+ */
+export const publishCaseTypeEndpoint = (deps: Pick<Dependencies, 'caseTypes' | 'idempotency'>) =>
   defineEndpoint({
     name: 'publishCaseType',
     methods: ['POST'],
     route: 'v1/case-types/{key}/publish',
     policy: policies.caseTypesManage,
-    handler: async ({ request }) => {
+    handler: async ({ request, principal, log }) => {
+      const idempotencyKey = idempotencyKeyOf(request);
       const { key } = parseParams(request, CaseTypeKeyParamsSchema);
-      const version = await publishCaseType(key, now(), deps.caseTypes, optionalIfMatch(request));
-      const body = presentCaseTypeVersion(version);
-      return json(201, body, { etag: body.etag, location: `/api/v1/case-types/${key}/versions/${version.version}` });
+      const ifMatch = optionalIfMatch(request);
+      const fingerprint = requestFingerprint({ route: 'POST v1/case-types/{key}/publish', key, ifMatch: ifMatch ?? null });
+      const done = await runOnce(deps.idempotency, principal.oid, idempotencyKey, fingerprint, log, async () => {
+        const version = await publishCaseType(key, now(), deps.caseTypes, ifMatch);
+        const body = presentCaseTypeVersion(version);
+        return {
+          status: 201,
+          body,
+          headers: { etag: body.etag, location: `/api/v1/case-types/${key}/versions/${version.version}` },
+        };
+      });
+      return json(done.status, done.body, { ...done.headers, ...replayedHeader(done.replayed) });
     },
   });
 

@@ -1,9 +1,11 @@
 import { getCaseTypeVersion } from '../../app/case-types/get-case-type-version';
 import { listCaseTypeVersions } from '../../app/case-types/list-case-type-versions';
 import { listCaseTypes } from '../../app/case-types/list-case-types';
+import { pageOf, versionSortKey } from '../../app/case-types/page';
 import type { Dependencies } from '../../composition-root';
-import { CaseTypeKeyParamsSchema, CaseTypeVersionParamsSchema } from '../../contract/case-type-api';
+import { CaseTypeKeyParamsSchema, CaseTypeListQuerySchema, CaseTypeVersionParamsSchema } from '../../contract/case-type-api';
 import { defineEndpoint, json } from '../endpoint';
+import { parseQuery } from '../input';
 import { policies } from '../policies';
 import { presentCaseTypeList, presentCaseTypeVersion, presentCaseTypeVersionList } from '../presenters/case-type.presenter';
 import { parseParams } from './case-type-input';
@@ -18,13 +20,16 @@ export const listCaseTypesEndpoint = (deps: ListDeps) =>
     methods: ['GET'],
     route: 'v1/case-types',
     policy: policies.authenticated,
-    handler: async ({ principal }) => {
+    handler: async ({ request, principal }) => {
+      const query = parseQuery(request, CaseTypeListQuerySchema);
       // authorize: per type, inside the use case (access grants of the caller's groups).
-      return json(200, presentCaseTypeList(await listCaseTypes(principal, deps.caseTypes, deps.config.access)));
+      const types = await listCaseTypes(principal, deps.caseTypes, deps.config.access);
+      const page = pageOf(types, (type) => type.key, query);
+      return json(200, presentCaseTypeList(page.items, page.nextCursor));
     },
   });
 
-/** GET /api/v1/case-types/{key}/versions: every version of a type, lowest first. */
+/** GET /api/v1/case-types/{key}/versions?limit=&cursor=: every version of a type, lowest first. */
 export const listCaseTypeVersionsEndpoint = (deps: Deps) =>
   defineEndpoint({
     name: 'listCaseTypeVersions',
@@ -33,7 +38,9 @@ export const listCaseTypeVersionsEndpoint = (deps: Deps) =>
     policy: policies.authenticated,
     handler: async ({ request }) => {
       const { key } = parseParams(request, CaseTypeKeyParamsSchema);
-      return json(200, presentCaseTypeVersionList(await listCaseTypeVersions(key, deps.caseTypes)));
+      const query = parseQuery(request, CaseTypeListQuerySchema);
+      const page = pageOf(await listCaseTypeVersions(key, deps.caseTypes), versionSortKey, query);
+      return json(200, presentCaseTypeVersionList(page.items, page.nextCursor));
     },
   });
 

@@ -10,7 +10,10 @@ import { parseJsonBody } from '../input';
 import { policies } from '../policies';
 import { presentCase } from '../presenters/case.presenter';
 
-type Deps = Pick<Dependencies, 'caseTypes' | 'caseStore' | 'caseNumbers' | 'idempotency' | 'outbox' | 'clock' | 'access'>;
+type Deps = Pick<
+  Dependencies,
+  'caseTypes' | 'caseStore' | 'caseNumbers' | 'caseNumberIndex' | 'idempotency' | 'outbox' | 'clock' | 'access'
+>;
 
 const maxRegistrationBytes = 256 * 1024;
 const idempotencyKeyPattern = /^[\x21-\x7e]{1,200}$/;

@@ -27,7 +27,7 @@ export function presentCaseTypeDraft(draft: DraftWithWarnings): CaseTypeDraft {
   };
 }
 
-export function presentCaseTypeList(types: readonly CaseType[]): CaseTypeList {
+export function presentCaseTypeList(types: readonly CaseType[], nextCursor: string | null = null): CaseTypeList {
   return {
     items: types.map((type) => ({
       key: type.key,
@@ -38,12 +38,11 @@ export function presentCaseTypeList(types: readonly CaseType[]): CaseTypeList {
       ...(type.validFrom ? { validFrom: type.validFrom } : {}),
       ...(type.legalTerm ? { legalTerm: type.legalTerm } : {}),
     })),
-    // Tens of case types per tenant, not thousands: one page (the cursor is there for the contract).
-    nextCursor: null,
+    nextCursor,
   };
 }
 
-export function presentCaseTypeVersionList(versions: readonly CaseType[]): CaseTypeVersionList {
+export function presentCaseTypeVersionList(versions: readonly CaseType[], nextCursor: string | null = null): CaseTypeVersionList {
   return {
     items: versions.map((v) => ({
       key: v.key,
@@ -54,6 +53,6 @@ export function presentCaseTypeVersionList(versions: readonly CaseType[]): CaseT
       ...(v.publishedAt ? { publishedAt: v.publishedAt } : {}),
       ...(v.retiredAt ? { retiredAt: v.retiredAt } : {}),
     })),
-    nextCursor: null,
+    nextCursor,
   };
 }

@@ -30,12 +30,15 @@ async function main(): Promise<void> {
   const register = loaded.register ?? loaded.default?.register;
   if (!register) throw new Error(`${registerModules[app]} does not export register(app)`);
   const storage = process.env.AzureWebJobsStorage ?? process.env.ZAAKWERK_STORAGE_CONNECTION_STRING;
+  // How long a dequeued message stays invisible (default 300 s): a test that kills the host shortens it.
+  const leaseSeconds = Number(process.env.ZAAKWERK_LOCAL_QUEUE_LEASE_SECONDS ?? '') || undefined;
   const running = await startFunctionsHost({
     name: app,
     register,
     port,
     ...(host ? { host } : {}),
     ...(storage ? { storageConnectionString: storage } : {}),
+    ...(leaseSeconds ? { queues: { leaseSeconds } } : {}),
     log: (line) => console.log(line),
   });
   console.log(`functions: ${running.functions.map((f) => `${f.name} (${f.kind})`).join(', ')}`);

@@ -11,6 +11,8 @@ export interface QueueOptions {
   batchSize: number;
   minPollingIntervalMs: number;
   maxPollingIntervalMs: number;
+  /** While a handler runs its message stays invisible for this long (default 300 s; tests of a killed host shorten it). */
+  leaseSeconds?: number;
 }
 
 export const defaultQueueOptions: QueueOptions = {
@@ -22,7 +24,7 @@ export const defaultQueueOptions: QueueOptions = {
 };
 
 /** While a handler runs its message stays invisible for this long (the host renews it; we simply wait). */
-const leaseSeconds = 300;
+const defaultLeaseSeconds = 300;
 
 /**
  * Resolves a trigger's `connection` like the Functions host: the app setting of that name, else
@@ -117,7 +119,7 @@ export function startQueuePoller(
     }
     const { receivedMessageItems } = await queue.receiveMessages({
       numberOfMessages: batchSize,
-      visibilityTimeout: leaseSeconds,
+      visibilityTimeout: deps.queueOptions.leaseSeconds ?? defaultLeaseSeconds,
     });
     await Promise.all(receivedMessageItems.map((message) => deps.tracker.track(handle(message))));
     return receivedMessageItems.length;
