@@ -22,6 +22,7 @@ import { loadApiConfig } from '../../functions/src/config';
 import type { CaseState } from '../../functions/src/domain/cases';
 import type { Clock } from '../../functions/src/ports/event-log';
 import { register } from '../../functions/src/register';
+import { workQueueTypeInfo } from '../../functions/src/app/projections/work-queue-type-info';
 import { startFunctionsHost, type RunningFunctionsHost } from '../../infra/local/src/functions-host';
 import { freePort } from '../../infra/local/src/ports';
 import { passwordGrantToken, startM365TestStack, type M365TestStack } from '../../infra/local/src/m365';
@@ -203,6 +204,8 @@ describe('recovery of the work-queue projection after the host is killed', () =>
         eventLog,
         store: projection,
         storedRows: () => allWorkQueueRows(table(workQueueTableName)),
+        // Team queues and at-risk dates come from each case's type version, as in the CLI.
+        typeInfo: workQueueTypeInfo(createCaseTypeRepository(table(caseTypesTableName))),
         write: (line) => lines.push(line),
       });
       expect({ exitCode, lines }).toEqual({ exitCode: 0, lines: ['work queues: no differences'] });
