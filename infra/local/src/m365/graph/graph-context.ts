@@ -5,6 +5,7 @@ import type { M365Urls } from '../urls';
 import type { GraphCaller } from './caller';
 import type { DownloadLinks } from './download-links';
 import type { DriveStore } from './drive-store';
+import type { UploadSessionStore } from './upload-sessions';
 
 /** What the Graph handlers share. */
 export interface GraphContext {
@@ -13,6 +14,7 @@ export interface GraphContext {
   directory: DirectoryStore;
   drive: DriveStore;
   downloads: DownloadLinks;
+  sessions: UploadSessionStore;
 }
 
 export type GraphHandler = (ctx: GraphContext, ex: Exchange, caller: GraphCaller) => Promise<void>;
