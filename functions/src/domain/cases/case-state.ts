@@ -1,4 +1,5 @@
 import type { Confidentiality } from '../confidentiality';
+import type { CaseDocument } from '../documents/case-document';
 import type { EventChannel, JsonValue } from '../events';
 
 /** A party to a case (applicant, authorised representative, …) as registered. */
@@ -86,6 +87,8 @@ export type CaseState = {
   tasks: CaseTask[];
   links: CaseLink[];
   shares: CaseShare[];
+  /** The case's record of its files in SharePoint (ADR 0015); absent on cases that never had one. */
+  documents?: CaseDocument[];
   outcome: { key: string; name: string } | null;
   closedOn: string | null;
   archive: { action: 'retain' | 'destroy' | null; actionDate: string | null; status: 'pending' };

@@ -1,5 +1,6 @@
 import type { CaseEvent, EventChannel, JsonValue } from '../events';
 import { deadlineSummary } from './deadline-summary';
+import { documentSummary } from './document-summary';
 
 /** One line of a case's timeline: an event as people read it, in Dutch and English. */
 export interface TimelineEntry {
@@ -64,6 +65,9 @@ function summaryOf(event: CaseEvent, who: string, changes: TimelineEntry['change
     case 'case.resumed':
     case 'case.extended':
       return deadlineSummary(event.type, who, before, after);
+    case 'document.added':
+    case 'document.version-restored':
+      return documentSummary(event.type, who, after);
     default:
       return { nl: `${who}: ${event.type}`, en: `${who}: ${event.type}` };
   }

@@ -1,0 +1,25 @@
+import type { JsonValue } from '../events';
+
+type Json = { [key: string]: JsonValue };
+const isObject = (value: JsonValue | undefined): value is Json =>
+  typeof value === 'object' && value !== null && !Array.isArray(value);
+const text = (value: JsonValue | undefined): string => (typeof value === 'string' ? value : '?');
+
+/** Timeline lines of document events, in Dutch and English; the hash prefix lets a reader match versions. */
+export function documentSummary(type: string, who: string, after: Json): { nl: string; en: string } {
+  const document = isObject(after.document) ? after.document : {};
+  const title = text(document.title);
+  const version = text(document.version);
+  const hash = text(document.sha256).slice(0, 12);
+  if (type === 'document.version-restored') {
+    const from = text(document.restoredFrom);
+    return {
+      nl: `${who} heeft versie ${from} van document "${title}" teruggezet als versie ${version} (SHA-256 ${hash}…)`,
+      en: `${who} restored version ${from} of document "${title}" as version ${version} (SHA-256 ${hash}…)`,
+    };
+  }
+  return {
+    nl: `${who} heeft document "${title}" toegevoegd, versie ${version} (SHA-256 ${hash}…)`,
+    en: `${who} added document "${title}", version ${version} (SHA-256 ${hash}…)`,
+  };
+}

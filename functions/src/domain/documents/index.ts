@@ -1,0 +1,15 @@
+/** Documents of a case: the record the case keeps of each file in SharePoint, and the rules for names and types. */
+export { documentSources, type CaseDocument, type DocumentSource, type DocumentVersion } from './case-document';
+export { sanitiseFileName, extensionOf, maxFileNameLength } from './file-names';
+export { checkMediaType, defaultDocumentMediaTypes, type MediaTypeCheck } from './media-types';
+export {
+  addDocument,
+  recordRestoredVersion,
+  checkRecordRoom,
+  documentRecordChars,
+  versionRecordChars,
+  documentRecordFull,
+  documentNotFound,
+  versionNotFound,
+  maxCaseStateChars,
+} from './document-transitions';
