@@ -2,6 +2,8 @@ import type { InvocationContext } from '@azure/functions';
 import { DefaultAzureCredential, type TokenCredential } from '@azure/identity';
 import { createAppOnlyGraphClient } from './adapters/graph/app-graph-client';
 import { createGraphUserDirectory } from './adapters/graph/user-directory.graph';
+import { createGraphDocumentStore } from './adapters/graph/document-store.graph';
+import { createGraphTokenSource } from './adapters/graph/graph-tokens';
 import { createGraphProbe, createIdentityProbe, createStorageProbe } from './adapters/health/probes';
 import { createTokenValidator, type TokenValidator } from './adapters/identity/token-validator';
 import { createJsonLogger } from './adapters/logging/json-logger';
@@ -18,6 +20,7 @@ import type { ApiConfig } from './config';
 import type { CaseNumbers } from './ports/case-numbers';
 import type { CaseStore } from './ports/case-store';
 import type { CaseTypeRepository } from './ports/case-types';
+import type { DocumentStore } from './ports/document-store';
 import { systemClock, type Clock, type EventLog } from './ports/event-log';
 import type { IdempotencyStore } from './ports/idempotency';
 import type { Logger } from './ports/logger';
@@ -37,6 +40,8 @@ export interface Dependencies {
   outbox: OutboxDispatcher;
   caseNumbers: CaseNumbers;
   idempotency: IdempotencyStore;
+  /** Case documents in the deployment's SharePoint library, on behalf of the user. */
+  documents: DocumentStore;
   clock: Clock;
   healthProbes: HealthProbes;
   loggerFor: (invocation: InvocationContext) => Logger;
@@ -81,6 +86,14 @@ export function createDependencies(config: ApiConfig, overrides: Partial<Omit<De
       }),
     caseNumbers: overrides.caseNumbers ?? createTableCaseNumbers(table(caseNumbersTableName), { clock }),
     idempotency: overrides.idempotency ?? createTableIdempotencyStore(table(idempotencyTableName), { clock }),
+    documents:
+      overrides.documents ??
+      createGraphDocumentStore({
+        graphBaseUrl: config.graph.baseUrl,
+        siteId: config.documents.siteId,
+        library: config.documents.library,
+        tokens: createGraphTokenSource(config),
+      }),
     healthProbes: overrides.healthProbes ?? {
       // No SDK retries for the probe: health should report an outage within its timeout, not retry through it.
       storage: createStorageProbe(createTableServiceClient(config.storage, azureCredential, { retryOptions: { maxRetries: 0 } })),

@@ -161,6 +161,11 @@ export const DocumentTypeSchema = z.object({
   name: z.string().min(1),
   confidentiality: ConfidentialitySchema,
   template: z.string().min(1).optional(),
+  /** Media types accepted for this document type; absent: the default allow-list (domain/documents). */
+  mediaTypes: z
+    .array(z.string().regex(/^[a-z0-9.+-]+\/[a-z0-9.+-]+$/, 'must be a media type such as application/pdf'))
+    .min(1)
+    .optional(),
 });
 
 export const RuleActionSchema = z.union([

@@ -8,6 +8,7 @@ export * from './me';
 export * from './case-summary';
 export * from './case';
 export * from './case-lifecycle';
+export * from './case-documents';
 export * from './health';
 export * from './case-type';
 export { globalRoles, type GlobalRole } from '../domain/roles';

@@ -2,6 +2,7 @@ import { OpenAPIRegistry, OpenApiGeneratorV31 } from '@asteasolutions/zod-to-ope
 import { z } from 'zod';
 import { CaseIdParamsSchema, CaseSchema, RegisterCaseRequestSchema } from './case';
 import { caseLifecyclePaths, describeCaseLifecycleApi } from './case-lifecycle.openapi';
+import { caseDocumentPaths, describeCaseDocumentApi } from './case-documents.openapi';
 import { CaseListQuerySchema, CaseListSchema } from './case-summary';
 import { caseTypePaths, describeCaseTypeApi } from './case-types.openapi';
 import { HealthSchema } from './health';
@@ -17,6 +18,7 @@ export const documentedPaths = [
   '/v1/openapi.json',
   ...caseLifecyclePaths,
   ...caseTypePaths,
+  ...caseDocumentPaths,
 ] as const;
 
 const problem = (description: string) => ({
@@ -121,6 +123,7 @@ function describeApi(registry: OpenAPIRegistry): void {
   });
   describeCaseLifecycleApi(registry, secured);
   describeCaseTypeApi(registry, secured);
+  describeCaseDocumentApi(registry, secured);
   registry.registerPath({
     method: 'get',
     path: '/v1/openapi.json',

@@ -28,6 +28,15 @@ import { listCasesEndpoint } from './handlers/list-cases.handler';
 import { meEndpoint } from './handlers/me.handler';
 import { openApiEndpoint } from './handlers/openapi.handler';
 import { registerCaseEndpoint } from './handlers/register-case.handler';
+import {
+  downloadDocumentEndpoint,
+  downloadDocumentVersionEndpoint,
+  getCaseDocumentEndpoint,
+  listCaseDocumentsEndpoint,
+  listDocumentVersionsEndpoint,
+  restoreDocumentVersionEndpoint,
+  uploadCaseDocumentEndpoint,
+} from './handlers/case-documents.handler';
 
 /**
  * The endpoint table: every HTTP endpoint of the API with its route, methods and policy. register.ts
@@ -50,6 +59,13 @@ export function createEndpoints(deps: Dependencies): AnyEndpoint[] {
     resumeCaseEndpoint(deps),
     extendCaseEndpoint(deps),
     getCaseTimelineEndpoint(deps),
+    uploadCaseDocumentEndpoint(deps),
+    listCaseDocumentsEndpoint(deps),
+    getCaseDocumentEndpoint(deps),
+    listDocumentVersionsEndpoint(deps),
+    downloadDocumentEndpoint(deps),
+    downloadDocumentVersionEndpoint(deps),
+    restoreDocumentVersionEndpoint(deps),
     listCaseTypesEndpoint(deps),
     createCaseTypeDraftEndpoint(deps),
     getCaseTypeDraftEndpoint(deps),

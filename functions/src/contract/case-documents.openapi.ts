@@ -1,0 +1,137 @@
+import type { OpenAPIRegistry } from '@asteasolutions/zod-to-openapi';
+import { z } from 'zod';
+import { CaseIdParamsSchema } from './case';
+import {
+  CaseDocumentListSchema,
+  CaseDocumentParamsSchema,
+  CaseDocumentSchema,
+  DocumentVersionListSchema,
+  DocumentVersionParamsSchema,
+  UploadDocumentQuerySchema,
+} from './case-documents';
+import { ProblemSchema } from './problem';
+
+/** The document paths of the OpenAPI document (listed in openapi.ts's documentedPaths). */
+export const caseDocumentPaths = [
+  '/v1/cases/{id}/documents',
+  '/v1/cases/{id}/documents/{documentId}',
+  '/v1/cases/{id}/documents/{documentId}/versions',
+  '/v1/cases/{id}/documents/{documentId}/content',
+  '/v1/cases/{id}/documents/{documentId}/versions/{versionId}/content',
+  '/v1/cases/{id}/documents/{documentId}/versions/{versionId}/restore',
+] as const;
+
+const problem = (description: string) => ({
+  description,
+  content: { 'application/problem+json': { schema: ProblemSchema } },
+});
+const common = {
+  401: problem('No, invalid or expired bearer token (`WWW-Authenticate: Bearer`)'),
+  403: problem('Authenticated, but not allowed (or SharePoint refused: `documents.access-denied`)'),
+  503: problem('SharePoint, identity or storage unavailable (`documents.unavailable`); nothing was recorded'),
+};
+const documentResponse = (description: string) => ({
+  description,
+  headers: { ETag: { schema: { type: 'string' as const }, description: 'The case’s new etag' } },
+  content: { 'application/json': { schema: CaseDocumentSchema } },
+});
+const fileResponse = {
+  description: 'The bytes, with `Repr-Digest: sha-256=:…:` of the SHA-256 the case recorded for this version',
+  content: { 'application/octet-stream': { schema: z.string().meta({ format: 'binary' }) } },
+};
+const optionalIfMatch = z.object({
+  'if-match': z.string().optional().meta({ description: 'Optional: refuse (412) unless the case still has this etag' }),
+});
+
+/** Upload, list, read, versions, download and restore of case documents. */
+export function describeCaseDocumentApi(registry: OpenAPIRegistry, secured: { entra: string[] }[]): void {
+  registry.registerPath({
+    method: 'post',
+    path: '/v1/cases/{id}/documents',
+    summary: 'File a document on the case: the body is the file (Content-Type = its media type, Content-Length required)',
+    security: secured,
+    request: {
+      params: CaseIdParamsSchema,
+      query: UploadDocumentQuerySchema,
+      headers: optionalIfMatch,
+      body: { content: { 'application/octet-stream': { schema: z.string().meta({ format: 'binary' }) } } },
+    },
+    responses: {
+      201: documentResponse('The recorded document (Location names it)'),
+      400: problem('Invalid query, unknown document type, no Content-Length, empty file or wrong length; every problem listed'),
+      404: problem('No such case (`case.not-found`)'),
+      409: problem('The case is closed (`case.closed`)'),
+      412: problem('If-Match given and stale (`case.etag-mismatch`)'),
+      413: problem('Larger than the configured limit (`document.too-large`, default 250 MB)'),
+      415: problem('Media type not allowed for the document type, or the name’s extension does not fit it'),
+      422: problem('The case’s document record is full (`case.document-records-full`)'),
+      ...common,
+    },
+  });
+  registry.registerPath({
+    method: 'get',
+    path: '/v1/cases/{id}/documents',
+    summary: 'The case’s documents, newest first',
+    security: secured,
+    request: { params: CaseIdParamsSchema },
+    responses: {
+      200: { description: 'The documents', content: { 'application/json': { schema: CaseDocumentListSchema } } },
+      404: problem('No such case'),
+      ...common,
+    },
+  });
+  registry.registerPath({
+    method: 'get',
+    path: '/v1/cases/{id}/documents/{documentId}',
+    summary: 'One document of the case',
+    security: secured,
+    request: { params: CaseDocumentParamsSchema },
+    responses: {
+      200: { description: 'The document', content: { 'application/json': { schema: CaseDocumentSchema } } },
+      404: problem('No such case or document'),
+      ...common,
+    },
+  });
+  registry.registerPath({
+    method: 'get',
+    path: '/v1/cases/{id}/documents/{documentId}/versions',
+    summary: 'Every recorded version, newest first, with its SHA-256',
+    security: secured,
+    request: { params: CaseDocumentParamsSchema },
+    responses: {
+      200: { description: 'The versions', content: { 'application/json': { schema: DocumentVersionListSchema } } },
+      404: problem('No such case or document'),
+      ...common,
+    },
+  });
+  registry.registerPath({
+    method: 'get',
+    path: '/v1/cases/{id}/documents/{documentId}/content',
+    summary: 'Download the current version',
+    security: secured,
+    request: { params: CaseDocumentParamsSchema },
+    responses: { 200: fileResponse, 404: problem('No such case or document, or gone from the library'), ...common },
+  });
+  registry.registerPath({
+    method: 'get',
+    path: '/v1/cases/{id}/documents/{documentId}/versions/{versionId}/content',
+    summary: 'Download one version',
+    security: secured,
+    request: { params: DocumentVersionParamsSchema },
+    responses: { 200: fileResponse, 404: problem('No such case, document or version'), ...common },
+  });
+  registry.registerPath({
+    method: 'post',
+    path: '/v1/cases/{id}/documents/{documentId}/versions/{versionId}/restore',
+    summary: 'Make an old version current again (a new version with its content; the history stays)',
+    security: secured,
+    request: { params: DocumentVersionParamsSchema, headers: optionalIfMatch },
+    responses: {
+      200: documentResponse('The document with its new current version and that version’s SHA-256'),
+      404: problem('No such case, document or version'),
+      409: problem('Closed case, the version is already current, or the file is checked out by someone else (`document.locked`)'),
+      412: problem('If-Match given and stale'),
+      ...common,
+    },
+  });
+}

@@ -1,0 +1,156 @@
+import { Readable } from 'node:stream';
+import { downloadDocument } from '../../app/documents/download-document';
+import { getDocument, listDocuments } from '../../app/documents/list-documents';
+import { restoreDocumentVersion } from '../../app/documents/restore-document-version';
+import { uploadDocument } from '../../app/documents/upload-document';
+import type { Dependencies } from '../../composition-root';
+import { CaseIdParamsSchema } from '../../contract/case';
+import { CaseDocumentParamsSchema, DocumentVersionParamsSchema, UploadDocumentQuerySchema } from '../../contract/case-documents';
+import { defineEndpoint, json } from '../endpoint';
+import { parseQuery } from '../input';
+import { policies } from '../policies';
+import { presentDocument, presentVersion } from '../presenters/case-document.presenter';
+import { optionalIfMatch, parseParams } from './case-type-input';
+import { bodyOf, contentLengthOf, graphActorOf, mediaTypeOf, reprDigest } from './document-input';
+
+type DocumentDeps = Pick<Dependencies, 'caseStore' | 'outbox' | 'clock' | 'caseTypes' | 'documents' | 'config'>;
+
+/** POST /api/v1/cases/{id}/documents: the body is the file; fileName, documentType, … in the query. */
+export const uploadCaseDocumentEndpoint = (deps: DocumentDeps) =>
+  defineEndpoint({
+    name: 'uploadCaseDocument',
+    methods: ['POST'],
+    route: 'v1/cases/{id}/documents',
+    policy: policies.authenticated,
+    handler: async ({ request, principal, log }) => {
+      const { id } = parseParams(request, CaseIdParamsSchema);
+      const query = parseQuery(request, UploadDocumentQuerySchema);
+      const { document, etag } = await uploadDocument(
+        { ...deps, maxUploadBytes: deps.config.documents.maxUploadBytes },
+        principal,
+        {
+          caseId: id,
+          ifMatch: optionalIfMatch(request),
+          actor: graphActorOf(request, principal),
+          ...query,
+          mediaType: mediaTypeOf(request),
+          size: contentLengthOf(request),
+          content: bodyOf(request),
+        },
+        log,
+      );
+      return json(201, presentDocument(document), { etag, location: `/api/v1/cases/${id}/documents/${document.id}` });
+    },
+  });
+
+/** GET /api/v1/cases/{id}/documents: the case's documents, newest first. */
+export const listCaseDocumentsEndpoint = (deps: Pick<Dependencies, 'caseStore'>) =>
+  defineEndpoint({
+    name: 'listCaseDocuments',
+    methods: ['GET'],
+    route: 'v1/cases/{id}/documents',
+    policy: policies.authenticated,
+    handler: async ({ request, principal }) => {
+      const { id } = parseParams(request, CaseIdParamsSchema);
+      const documents = await listDocuments(deps, principal, id);
+      return json(200, { items: documents.map(presentDocument), nextCursor: null });
+    },
+  });
+
+/** GET /api/v1/cases/{id}/documents/{documentId}. */
+export const getCaseDocumentEndpoint = (deps: Pick<Dependencies, 'caseStore'>) =>
+  defineEndpoint({
+    name: 'getCaseDocument',
+    methods: ['GET'],
+    route: 'v1/cases/{id}/documents/{documentId}',
+    policy: policies.authenticated,
+    handler: async ({ request, principal }) => {
+      const { id, documentId } = parseParams(request, CaseDocumentParamsSchema);
+      return json(200, presentDocument(await getDocument(deps, principal, id, documentId)));
+    },
+  });
+
+/** GET /api/v1/cases/{id}/documents/{documentId}/versions: every recorded version with its SHA-256. */
+export const listDocumentVersionsEndpoint = (deps: Pick<Dependencies, 'caseStore'>) =>
+  defineEndpoint({
+    name: 'listDocumentVersions',
+    methods: ['GET'],
+    route: 'v1/cases/{id}/documents/{documentId}/versions',
+    policy: policies.authenticated,
+    handler: async ({ request, principal }) => {
+      const { id, documentId } = parseParams(request, CaseDocumentParamsSchema);
+      const document = await getDocument(deps, principal, id, documentId);
+      return json(200, { items: [...document.versions].reverse().map(presentVersion) });
+    },
+  });
+
+const download =
+  (deps: Pick<Dependencies, 'caseStore' | 'documents'>, versioned: boolean) =>
+  async ({
+    request,
+    principal,
+  }: {
+    request: Parameters<typeof parseParams>[0];
+    principal: Parameters<typeof getDocument>[1];
+  }) => {
+    const params = versioned
+      ? parseParams(request, DocumentVersionParamsSchema)
+      : { ...parseParams(request, CaseDocumentParamsSchema), versionId: null };
+    const { document, version, content } = await downloadDocument(deps, principal, {
+      caseId: params.id,
+      documentId: params.documentId,
+      versionId: params.versionId,
+      actor: graphActorOf(request, principal),
+    });
+    return {
+      status: 200,
+      headers: {
+        'content-type': document.mediaType,
+        ...(content.size === null ? {} : { 'content-length': String(content.size) }),
+        'content-disposition': `attachment; filename*=UTF-8''${encodeURIComponent(document.fileName)}`,
+        'repr-digest': reprDigest(version.sha256),
+        'x-zaakwerk-document-version': version.id,
+        'cache-control': 'private, no-store',
+      },
+      body: Readable.from(content.body),
+    };
+  };
+
+/** GET /api/v1/cases/{id}/documents/{documentId}/content: the current version's bytes. */
+export const downloadDocumentEndpoint = (deps: Pick<Dependencies, 'caseStore' | 'documents'>) =>
+  defineEndpoint({
+    name: 'downloadDocument',
+    methods: ['GET'],
+    route: 'v1/cases/{id}/documents/{documentId}/content',
+    policy: policies.authenticated,
+    handler: download(deps, false),
+  });
+
+/** GET /api/v1/cases/{id}/documents/{documentId}/versions/{versionId}/content: one version's bytes. */
+export const downloadDocumentVersionEndpoint = (deps: Pick<Dependencies, 'caseStore' | 'documents'>) =>
+  defineEndpoint({
+    name: 'downloadDocumentVersion',
+    methods: ['GET'],
+    route: 'v1/cases/{id}/documents/{documentId}/versions/{versionId}/content',
+    policy: policies.authenticated,
+    handler: download(deps, true),
+  });
+
+/** POST /api/v1/cases/{id}/documents/{documentId}/versions/{versionId}/restore: that version becomes current again. */
+export const restoreDocumentVersionEndpoint = (deps: Pick<Dependencies, 'caseStore' | 'outbox' | 'clock' | 'documents'>) =>
+  defineEndpoint({
+    name: 'restoreDocumentVersion',
+    methods: ['POST'],
+    route: 'v1/cases/{id}/documents/{documentId}/versions/{versionId}/restore',
+    policy: policies.authenticated,
+    handler: async ({ request, principal, log }) => {
+      const { id, documentId, versionId } = parseParams(request, DocumentVersionParamsSchema);
+      const { document, etag } = await restoreDocumentVersion(
+        deps,
+        principal,
+        { caseId: id, documentId, versionId, ifMatch: optionalIfMatch(request), actor: graphActorOf(request, principal) },
+        log,
+      );
+      return json(200, presentDocument(document), { etag });
+    },
+  });

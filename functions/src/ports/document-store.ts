@@ -1,0 +1,52 @@
+/**
+ * Who Graph acts for: the signed-in user through on-behalf-of (their token is the assertion), or the
+ * API itself (app-only) when no user token exists, e.g. when the bot acts for a user.
+ */
+export type GraphActor = { kind: 'user'; assertion: string } | { kind: 'app' };
+
+/** A file in the document library after a write: its id, name there, address and current version. */
+export interface StoredFile {
+  itemId: string;
+  name: string;
+  webUrl: string;
+  versionId: string;
+  size: number;
+}
+
+export interface FileUpload {
+  /** The case folder, named after the case number; created on first use. */
+  folder: string;
+  /** A safe name; when taken, the library picks a free one (`brief 1.pdf`) rather than overwrite. */
+  fileName: string;
+  size: number;
+  content: AsyncIterable<Uint8Array>;
+  /** Metadata columns of the file's list item (case number, case type, document type, confidentiality). */
+  fields: Record<string, string>;
+}
+
+export interface FileContent {
+  body: AsyncIterable<Uint8Array>;
+  size: number | null;
+}
+
+export interface LibraryVersion {
+  id: string;
+  size: number;
+  modifiedAt: string;
+}
+
+/**
+ * Case documents in one SharePoint document library (one per deployment), one folder per case.
+ * Failures are AppError/DomainError with stable codes (404, 409 locked, 503 unavailable).
+ */
+export interface DocumentStore {
+  /** Stores a new file; leaves nothing behind when it fails. */
+  upload(actor: GraphActor, file: FileUpload): Promise<StoredFile>;
+  /** The library's versions of a file, newest first. */
+  versions(actor: GraphActor, itemId: string): Promise<LibraryVersion[]>;
+  /** The bytes of the current version (versionId null) or of one version. */
+  download(actor: GraphActor, itemId: string, versionId: string | null): Promise<FileContent>;
+  /** Makes an old version current again (a new version); returns the file as it is now. */
+  restoreVersion(actor: GraphActor, itemId: string, versionId: string): Promise<StoredFile>;
+  delete(actor: GraphActor, itemId: string): Promise<void>;
+}
