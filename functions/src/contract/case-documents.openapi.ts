@@ -105,6 +105,27 @@ export function describeCaseDocumentApi(registry: OpenAPIRegistry, secured: { en
     },
   });
   registry.registerPath({
+    method: 'post',
+    path: '/v1/cases/{id}/documents/{documentId}/versions',
+    summary: 'Upload new content for the document: a new version (same media type)',
+    security: secured,
+    request: {
+      params: CaseDocumentParamsSchema,
+      headers: optionalIfMatch,
+      body: { content: { 'application/octet-stream': { schema: z.string().meta({ format: 'binary' }) } } },
+    },
+    responses: {
+      201: documentResponse('The document with the new current version and its SHA-256'),
+      400: problem('No Content-Length, empty file or wrong length'),
+      404: problem('No such case or document'),
+      409: problem('Closed case, or the file is checked out by someone else (`document.locked`)'),
+      412: problem('If-Match given and stale'),
+      413: problem('Larger than the configured limit (`document.too-large`)'),
+      415: problem('Not the media type of the document (`document.media-type-changed`)'),
+      ...common,
+    },
+  });
+  registry.registerPath({
     method: 'get',
     path: '/v1/cases/{id}/documents/{documentId}/content',
     summary: 'Download the current version',

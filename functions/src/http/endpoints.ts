@@ -36,6 +36,7 @@ import {
   listDocumentVersionsEndpoint,
   restoreDocumentVersionEndpoint,
   uploadCaseDocumentEndpoint,
+  uploadDocumentVersionEndpoint,
 } from './handlers/case-documents.handler';
 
 /**
@@ -63,6 +64,7 @@ export function createEndpoints(deps: Dependencies): AnyEndpoint[] {
     listCaseDocumentsEndpoint(deps),
     getCaseDocumentEndpoint(deps),
     listDocumentVersionsEndpoint(deps),
+    uploadDocumentVersionEndpoint(deps),
     downloadDocumentEndpoint(deps),
     downloadDocumentVersionEndpoint(deps),
     restoreDocumentVersionEndpoint(deps),

@@ -42,6 +42,8 @@ export interface LibraryVersion {
 export interface DocumentStore {
   /** Stores a new file; leaves nothing behind when it fails. */
   upload(actor: GraphActor, file: FileUpload): Promise<StoredFile>;
+  /** New content for an existing file (a new version); leaves the file as it was when it fails. */
+  uploadVersion(actor: GraphActor, itemId: string, file: Pick<FileUpload, 'size' | 'content'>): Promise<StoredFile>;
   /** The library's versions of a file, newest first. */
   versions(actor: GraphActor, itemId: string): Promise<LibraryVersion[]>;
   /** The bytes of the current version (versionId null) or of one version. */

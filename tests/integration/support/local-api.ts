@@ -66,6 +66,8 @@ export async function startLocalApi(
     /** Publish the shipped case types (optionally changed first) before serving. */
     shippedCaseTypes?: boolean | ((files: ShippedFile[]) => ShippedFile[]);
     log?: (line: string) => void;
+    /** Extra API settings (ZAAKWERK_*), e.g. a smaller document size limit. */
+    settings?: Record<string, string>;
   } = {},
 ): Promise<LocalApi> {
   const stack = await startM365TestStack();
@@ -91,6 +93,7 @@ export async function startLocalApi(
       ZAAKWERK_API_CLIENT_SECRET: demoTenant.apiApp.clientSecret,
       ZAAKWERK_GRAPH_BASE_URL: m365.graphBaseUrl,
       ZAAKWERK_BOT_CLIENT_ID: demoTenant.botApp.clientId,
+      ...opts.settings,
     });
     const host = await startFunctionsHost({
       name: 'api',

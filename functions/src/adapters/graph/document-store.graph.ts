@@ -117,11 +117,17 @@ export function createGraphDocumentStore(options: GraphDocumentStoreOptions): Do
     }
   };
 
-  const simpleUpload = async (actor: GraphActor, d: string, folderId: string, file: FileUpload): Promise<DriveItemJson> => {
+  /** `target`: `items/{folder}:/{name}:` for a new file (renamed when taken), `items/{id}` for new content. */
+  const simpleUpload = async (
+    actor: GraphActor,
+    d: string,
+    target: string,
+    file: Pick<FileUpload, 'content'>,
+  ): Promise<DriveItemJson> => {
     const chunks: Buffer[] = [];
     for await (const chunk of file.content) chunks.push(Buffer.from(chunk));
     const bytes = Buffer.concat(chunks);
-    const url = `${v1}/drives/${d}/items/${folderId}:/${encodeURIComponent(file.fileName)}:/content?@microsoft.graph.conflictBehavior=rename`;
+    const url = `${v1}/drives/${d}/${target}/content?@microsoft.graph.conflictBehavior=rename`;
     const response = await raw(actor, url, {
       method: 'PUT',
       headers: { 'content-type': 'application/octet-stream' },
@@ -130,9 +136,14 @@ export function createGraphDocumentStore(options: GraphDocumentStoreOptions): Do
     return parseItem(response);
   };
 
-  const sessionUpload = async (actor: GraphActor, d: string, folderId: string, file: FileUpload): Promise<DriveItemJson> => {
+  const sessionUpload = async (
+    actor: GraphActor,
+    d: string,
+    target: string,
+    file: Pick<FileUpload, 'size' | 'content'>,
+  ): Promise<DriveItemJson> => {
     const session = await call(actor, UploadSession, (api) =>
-      api(`/drives/${d}/items/${folderId}:/${encodeURIComponent(file.fileName)}:/createUploadSession`).post({
+      api(`/drives/${d}/${target}/createUploadSession`).post({
         item: { '@microsoft.graph.conflictBehavior': 'rename' },
       }),
     );
@@ -173,10 +184,11 @@ export function createGraphDocumentStore(options: GraphDocumentStoreOptions): Do
     async upload(actor, file) {
       const d = await drive(actor);
       const folderId = await ensureFolder(actor, d, file.folder);
+      const target = `items/${folderId}:/${encodeURIComponent(file.fileName)}:`;
       const item =
         file.size <= simpleUploadMaxBytes
-          ? await simpleUpload(actor, d, folderId, file)
-          : await sessionUpload(actor, d, folderId, file);
+          ? await simpleUpload(actor, d, target, file)
+          : await sessionUpload(actor, d, target, file);
       try {
         await call(actor, z.unknown(), (api) => api(`/drives/${d}/items/${item.id}/listItem/fields`).patch(file.fields));
         return await stored(actor, d, item);
@@ -185,6 +197,15 @@ export function createGraphDocumentStore(options: GraphDocumentStoreOptions): Do
         await remove(actor, d, item.id).catch(() => undefined);
         throw error;
       }
+    },
+    async uploadVersion(actor, itemId, file) {
+      const d = await drive(actor);
+      const target = `items/${encodeURIComponent(itemId)}`;
+      const item =
+        file.size <= simpleUploadMaxBytes
+          ? await simpleUpload(actor, d, target, file)
+          : await sessionUpload(actor, d, target, file);
+      return stored(actor, d, item);
     },
     async versions(actor, itemId) {
       return versions(actor, await drive(actor), itemId);

@@ -18,6 +18,12 @@ export function documentSummary(type: string, who: string, after: Json): { nl: s
       en: `${who} restored version ${from} of document "${title}" as version ${version} (SHA-256 ${hash}…)`,
     };
   }
+  if (type === 'document.version-added') {
+    return {
+      nl: `${who} heeft versie ${version} van document "${title}" toegevoegd (SHA-256 ${hash}…)`,
+      en: `${who} added version ${version} of document "${title}" (SHA-256 ${hash}…)`,
+    };
+  }
   return {
     nl: `${who} heeft document "${title}" toegevoegd, versie ${version} (SHA-256 ${hash}…)`,
     en: `${who} added document "${title}", version ${version} (SHA-256 ${hash}…)`,

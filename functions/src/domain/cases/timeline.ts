@@ -66,6 +66,7 @@ function summaryOf(event: CaseEvent, who: string, changes: TimelineEntry['change
     case 'case.extended':
       return deadlineSummary(event.type, who, before, after);
     case 'document.added':
+    case 'document.version-added':
     case 'document.version-restored':
       return documentSummary(event.type, who, after);
     default:

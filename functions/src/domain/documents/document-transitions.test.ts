@@ -3,7 +3,7 @@ import type { ChangeStamp } from '../cases/case-transitions';
 import { renderTimelineEntry } from '../cases/timeline';
 import type { CaseEvent } from '../events';
 import type { CaseDocument, DocumentVersion } from './case-document';
-import { addDocument, checkRecordRoom, maxCaseStateChars, recordRestoredVersion } from './document-transitions';
+import { addDocument, addVersion, checkRecordRoom, maxCaseStateChars, recordRestoredVersion } from './document-transitions';
 
 const sanne = { id: 'u-1', name: 'Sanne de Vries' };
 const stamp = (occurredAt: string): ChangeStamp => ({
@@ -79,6 +79,15 @@ describe('document transitions', () => {
     expect(events[0]?.data.before).toEqual({ document: { id: 'd-1', version: '1.0' } });
     expect(renderTimelineEntry(asEvent(events[0]!)).summary.en).toBe(
       'Sanne de Vries restored version 1.0 of document "Aanvraag" as version 3.0 (SHA-256 aaaaaaaaaaaa…)',
+    );
+  });
+
+  it('adds an uploaded version as current, with a document.version-added line naming the version', () => {
+    const { state, events } = addVersion(aCase([aDocument()]), 'd-1', version('2.0', 'c'), stamp('2026-03-03T09:00:00.000Z'));
+    expect(state.documents?.[0]?.currentVersion).toBe('2.0');
+    expect(events[0]?.type).toBe('document.version-added');
+    expect(renderTimelineEntry(asEvent(events[0]!)).summary.nl).toBe(
+      'Sanne de Vries heeft versie 2.0 van document "Aanvraag" toegevoegd (SHA-256 cccccccccccc…)',
     );
   });
 

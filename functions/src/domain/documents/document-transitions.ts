@@ -80,12 +80,24 @@ export function addDocument(state: CaseState, document: CaseDocument, stamp: Cha
   };
 }
 
+/** A new version uploaded to an existing document (`document.version-added`). */
+export const addVersion = (state: CaseState, documentId: string, version: DocumentVersion, stamp: ChangeStamp): Transition =>
+  withVersion(state, documentId, version, stamp, 'document.version-added');
+
 /** An old version made current again: SharePoint made a new version with its content; history stays. */
-export function recordRestoredVersion(
+export const recordRestoredVersion = (
   state: CaseState,
   documentId: string,
   version: DocumentVersion,
   stamp: ChangeStamp,
+): Transition => withVersion(state, documentId, version, stamp, 'document.version-restored');
+
+function withVersion(
+  state: CaseState,
+  documentId: string,
+  version: DocumentVersion,
+  stamp: ChangeStamp,
+  type: 'document.version-added' | 'document.version-restored',
 ): Transition {
   const document = state.documents?.find((d) => d.id === documentId);
   if (!document) throw documentNotFound(documentId);
@@ -105,7 +117,7 @@ export function recordRestoredVersion(
     events: [
       event(
         stamp,
-        'document.version-restored',
+        type,
         { document: { id: document.id, version: document.currentVersion } },
         { document: { ...summary(updated, version), restoredFrom: version.restoredFrom } },
       ),

@@ -5,6 +5,7 @@ export { checkMediaType, defaultDocumentMediaTypes, type MediaTypeCheck } from '
 export {
   addDocument,
   recordRestoredVersion,
+  addVersion,
   checkRecordRoom,
   documentRecordChars,
   versionRecordChars,

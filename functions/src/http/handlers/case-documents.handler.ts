@@ -3,6 +3,7 @@ import { downloadDocument } from '../../app/documents/download-document';
 import { getDocument, listDocuments } from '../../app/documents/list-documents';
 import { restoreDocumentVersion } from '../../app/documents/restore-document-version';
 import { uploadDocument } from '../../app/documents/upload-document';
+import { uploadDocumentVersion } from '../../app/documents/upload-document-version';
 import type { Dependencies } from '../../composition-root';
 import { CaseIdParamsSchema } from '../../contract/case';
 import { CaseDocumentParamsSchema, DocumentVersionParamsSchema, UploadDocumentQuerySchema } from '../../contract/case-documents';
@@ -81,6 +82,33 @@ export const listDocumentVersionsEndpoint = (deps: Pick<Dependencies, 'caseStore
       const { id, documentId } = parseParams(request, CaseDocumentParamsSchema);
       const document = await getDocument(deps, principal, id, documentId);
       return json(200, { items: [...document.versions].reverse().map(presentVersion) });
+    },
+  });
+
+/** POST /api/v1/cases/{id}/documents/{documentId}/versions: the body is the new content (a new version). */
+export const uploadDocumentVersionEndpoint = (deps: DocumentDeps) =>
+  defineEndpoint({
+    name: 'uploadDocumentVersion',
+    methods: ['POST'],
+    route: 'v1/cases/{id}/documents/{documentId}/versions',
+    policy: policies.authenticated,
+    handler: async ({ request, principal, log }) => {
+      const { id, documentId } = parseParams(request, CaseDocumentParamsSchema);
+      const { document, etag } = await uploadDocumentVersion(
+        { ...deps, maxUploadBytes: deps.config.documents.maxUploadBytes },
+        principal,
+        {
+          caseId: id,
+          documentId,
+          ifMatch: optionalIfMatch(request),
+          actor: graphActorOf(request, principal),
+          mediaType: mediaTypeOf(request),
+          size: contentLengthOf(request),
+          content: bodyOf(request),
+        },
+        log,
+      );
+      return json(201, presentDocument(document), { etag });
     },
   });
 
