@@ -92,7 +92,12 @@ describe('uploading a document', () => {
     expect(document.versions[0]?.sha256).toBe(createHash('sha256').update('%PDF-1.7 x').digest('hex'));
     expect([...files.values()][0]).toMatchObject({
       name: 'Aanvraag.pdf',
-      fields: { Zaaknummer: 'ZAAK-2026-000001', Zaaktype: 'omgevingsvergunning', Documenttype: 'aanvraag', Vertrouwelijkheid: 'intern' },
+      fields: {
+        Zaaknummer: 'ZAAK-2026-000001',
+        Zaaktype: 'omgevingsvergunning',
+        Documenttype: 'aanvraag',
+        Vertrouwelijkheid: 'intern',
+      },
     });
     expect(commits[0]?.events.map((e) => e.type)).toEqual(['document.added']);
   });
