@@ -28,14 +28,19 @@ describe('case documents through the API', () => {
 
   beforeAll(async () => {
     local = await startLocalApi({
-      // The drawing type accepts only PDF and PNG, to show a per-type allow-list.
+      // The drawing type accepts only PDF and PNG (a per-type allow-list); a decision must be checked out to change.
       shippedCaseTypes: (files) =>
         files.map((file) => ({
           ...file,
-          text: file.text.replace(
-            '{ key: tekening, name: Bouwtekening, confidentiality: intern }',
-            '{ key: tekening, name: Bouwtekening, confidentiality: intern, mediaTypes: [application/pdf, image/png] }',
-          ),
+          text: file.text
+            .replace(
+              '{ key: tekening, name: Bouwtekening, confidentiality: intern }',
+              '{ key: tekening, name: Bouwtekening, confidentiality: intern, mediaTypes: [application/pdf, image/png] }',
+            )
+            .replace(
+              '{ key: besluit, name: Besluit, confidentiality: openbaar, template: besluit-omgevingsvergunning.docx }',
+              '{ key: besluit, name: Besluit, confidentiality: openbaar, template: besluit-omgevingsvergunning.docx, requiresCheckout: true }',
+            ),
         })),
       settings: { ZAAKWERK_DOCUMENT_MAX_BYTES: String(maxBytes) },
     });
@@ -58,10 +63,11 @@ describe('case documents through the API', () => {
     query: Record<string, string>,
     contentType: string,
     path = `/cases/${caseId}/documents`,
+    login: 'behandelaar' | 'behandelaar2' = 'behandelaar',
   ): Promise<Response> =>
     fetch(`${local.api}${path}?${new URLSearchParams(query).toString()}`, {
       method: 'POST',
-      headers: { authorization: `Bearer ${await local.tokenFor('behandelaar')}`, 'content-type': contentType },
+      headers: { authorization: `Bearer ${await local.tokenFor(login)}`, 'content-type': contentType },
       body: new Uint8Array(bytes),
     });
   const get = (path: string) => local.call('behandelaar', 'GET', path);
@@ -235,7 +241,7 @@ describe('case documents through the API', () => {
   it('adds versions, serves each with its hash, and restores an old one as a new current version', async () => {
     const v1 = Buffer.from('PK besluit concept');
     const v2 = Buffer.from('PK besluit definitief, met handtekening');
-    const created = (await (await upload(v1, { fileName: 'besluit.docx', documentType: 'besluit' }, docx)).json()) as Document;
+    const created = (await (await upload(v1, { fileName: 'advies.docx', documentType: 'advies' }, docx)).json()) as Document;
     const added = await upload(v2, {}, docx, `/cases/${caseId}/documents/${created.id}/versions`);
     expect(added.status).toBe(201);
     expect(await added.json()).toMatchObject({ currentVersion: '2.0', size: v2.length });
@@ -269,7 +275,7 @@ describe('case documents through the API', () => {
     const timeline = (await (await get(`/cases/${caseId}/timeline`)).json()) as { items: { type: string; summary: Json }[] };
     expect(timeline.items.slice(0, 2).map((e) => e.type)).toEqual(['document.version-restored', 'document.version-added']);
     expect(timeline.items[0]?.summary.en).toBe(
-      `Sanne de Vries restored version 1.0 of document "besluit" as version 3.0 (SHA-256 ${sha256(v1).slice(0, 12)}…)`,
+      `Sanne de Vries restored version 1.0 of document "advies" as version 3.0 (SHA-256 ${sha256(v1).slice(0, 12)}…)`,
     );
     const chain = await verifyCaseChain(local.caseStores(), caseId);
     expect(chain).toMatchObject({ caseId, ok: true });
@@ -285,6 +291,50 @@ describe('case documents through the API', () => {
     expect((await documents()).length).toBe(before.documents);
     expect(await eventCount()).toBe(before.events);
     expect(await folderNames()).toEqual(before.files);
+  });
+
+  it('locks a document that must be checked out: others are refused, in Zaakwerk and in SharePoint, until check-in', async () => {
+    const created = (await (
+      await upload(Buffer.from('PK concept'), { fileName: 'besluit.docx', documentType: 'besluit' }, docx)
+    ).json()) as Document;
+    expect(created).toMatchObject({ lock: null, desktopUrl: `ms-word:ofe|u|${String(created.webUrl)}` });
+    const versionsPath = `/cases/${caseId}/documents/${created.id}/versions`;
+    const notCheckedOut = await upload(Buffer.from('PK v2'), {}, docx, versionsPath);
+    expect(notCheckedOut.status).toBe(409);
+    expect(((await notCheckedOut.json()) as Json).code).toBe('document.checkout-required');
+
+    const out = await local.call('behandelaar', 'POST', `/cases/${caseId}/documents/${created.id}/checkout`);
+    expect(out.status).toBe(200);
+    expect(await out.json()).toMatchObject({ lock: { by: { name: 'Sanne de Vries' } } });
+
+    const byOther = await upload(Buffer.from('PK van Pieter'), {}, docx, versionsPath, 'behandelaar2');
+    expect(byOther.status).toBe(409);
+    expect(((await byOther.json()) as Json).code).toBe('document.locked');
+    const otherCheckin = await local.call('behandelaar2', 'POST', `/cases/${caseId}/documents/${created.id}/checkin`);
+    expect(otherCheckin.status).toBe(409);
+    const pieterGraph = await passwordGrantToken(local.m365, 'behandelaar2', 'dev', 'Files.ReadWrite.All');
+    const direct = await fetch(
+      `${local.m365.graphBaseUrl}/v1.0/drives/${driveId}/items/${await itemIdOf('besluit.docx')}/content`,
+      {
+        method: 'PUT',
+        headers: { authorization: `Bearer ${pieterGraph}` },
+        body: 'buiten Zaakwerk om',
+      },
+    );
+    expect(direct.status).toBe(423);
+
+    expect((await upload(Buffer.from('PK definitief'), {}, docx, versionsPath)).status).toBe(201);
+    const checkedIn = await local.call('behandelaar', 'POST', `/cases/${caseId}/documents/${created.id}/checkin`, {
+      json: { comment: 'Definitief' },
+    });
+    expect(checkedIn.status).toBe(200);
+    expect(await checkedIn.json()).toMatchObject({ lock: null, currentVersion: '2.0' });
+    const timeline = (await (await get(`/cases/${caseId}/timeline`)).json()) as { items: { type: string; summary: Json }[] };
+    expect(timeline.items.slice(0, 3).map((e) => e.summary.nl)).toEqual([
+      'Sanne de Vries heeft document "besluit" ingecheckt',
+      expect.stringContaining('heeft versie 2.0 van document "besluit" toegevoegd'),
+      'Sanne de Vries heeft document "besluit" uitgecheckt',
+    ]);
   });
 
   async function itemIdOf(fileName: string): Promise<string> {

@@ -8,6 +8,7 @@ import {
   DocumentVersionListSchema,
   DocumentVersionParamsSchema,
   UploadDocumentQuerySchema,
+  CheckInDocumentRequestSchema,
 } from './case-documents';
 import { ProblemSchema } from './problem';
 
@@ -19,6 +20,8 @@ export const caseDocumentPaths = [
   '/v1/cases/{id}/documents/{documentId}/content',
   '/v1/cases/{id}/documents/{documentId}/versions/{versionId}/content',
   '/v1/cases/{id}/documents/{documentId}/versions/{versionId}/restore',
+  '/v1/cases/{id}/documents/{documentId}/checkout',
+  '/v1/cases/{id}/documents/{documentId}/checkin',
 ] as const;
 
 const problem = (description: string) => ({
@@ -118,7 +121,9 @@ export function describeCaseDocumentApi(registry: OpenAPIRegistry, secured: { en
       201: documentResponse('The document with the new current version and its SHA-256'),
       400: problem('No Content-Length, empty file or wrong length'),
       404: problem('No such case or document'),
-      409: problem('Closed case, or the file is checked out by someone else (`document.locked`)'),
+      409: problem(
+        'Closed case, checked out by someone else (`document.locked`), or the type requires a check-out first (`document.checkout-required`)',
+      ),
       412: problem('If-Match given and stale'),
       413: problem('Larger than the configured limit (`document.too-large`)'),
       415: problem('Not the media type of the document (`document.media-type-changed`)'),
@@ -151,6 +156,40 @@ export function describeCaseDocumentApi(registry: OpenAPIRegistry, secured: { en
       200: documentResponse('The document with its new current version and that version’s SHA-256'),
       404: problem('No such case, document or version'),
       409: problem('Closed case, the version is already current, or the file is checked out by someone else (`document.locked`)'),
+      412: problem('If-Match given and stale'),
+      ...common,
+    },
+  });
+  registry.registerPath({
+    method: 'post',
+    path: '/v1/cases/{id}/documents/{documentId}/checkout',
+    summary: 'Check the document out: SharePoint locks it for everyone else; `lock` shows who has it',
+    security: secured,
+    request: { params: CaseDocumentParamsSchema, headers: optionalIfMatch },
+    responses: {
+      200: documentResponse('The document with its lock'),
+      404: problem('No such case or document'),
+      409: problem('Closed case, or checked out by someone else (`document.locked`)'),
+      412: problem('If-Match given and stale'),
+      ...common,
+    },
+  });
+  registry.registerPath({
+    method: 'post',
+    path: '/v1/cases/{id}/documents/{documentId}/checkin',
+    summary: 'Check the document in again (by whoever checked it out)',
+    security: secured,
+    request: {
+      params: CaseDocumentParamsSchema,
+      headers: optionalIfMatch,
+      body: { required: false, content: { 'application/json': { schema: CheckInDocumentRequestSchema } } },
+    },
+    responses: {
+      200: documentResponse('The document without a lock'),
+      404: problem('No such case or document'),
+      409: problem(
+        'Closed case, not checked out (`document.not-checked-out`) or checked out by someone else (`document.locked`)',
+      ),
       412: problem('If-Match given and stale'),
       ...common,
     },

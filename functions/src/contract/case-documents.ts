@@ -35,6 +35,17 @@ export const CaseDocumentSchema = z
     currentVersion: z.string(),
     versions: z.array(DocumentVersionSchema).meta({ description: 'Oldest first; the last is current' }),
     webUrl: z.url().meta({ description: 'Opens the document in SharePoint / Office for the web' }),
+    desktopUrl: z
+      .string()
+      .nullable()
+      .meta({
+        description:
+          'Opens a Word, Excel or PowerPoint file for editing in the desktop app (`ms-word:ofe|u|…`); null for other types',
+      }),
+    lock: z
+      .object({ by: person, at: instant })
+      .nullable()
+      .meta({ description: 'Who has the document checked out (through Zaakwerk) and since when; null when nobody' }),
     createdAt: instant,
     updatedAt: instant,
   })
@@ -59,6 +70,12 @@ export const UploadDocumentQuerySchema = z
     source: z.enum(documentSources).optional().meta({ description: 'Defaults to `upload`' }),
   })
   .strict();
+
+/** POST …/checkin (optional body): the comment SharePoint keeps with the version. */
+export const CheckInDocumentRequestSchema = z
+  .object({ comment: z.string().max(1000).optional() })
+  .strict()
+  .meta({ id: 'CheckInDocumentRequest' });
 
 export const CaseDocumentParamsSchema = z.object({ id: z.uuid(), documentId: z.uuid() });
 export const DocumentVersionParamsSchema = CaseDocumentParamsSchema.extend({

@@ -166,6 +166,8 @@ export const DocumentTypeSchema = z.object({
     .array(z.string().regex(/^[a-z0-9.+-]+\/[a-z0-9.+-]+$/, 'must be a media type such as application/pdf'))
     .min(1)
     .optional(),
+  /** Files of this type are checked out before a new version is uploaded, and checked in after. */
+  requiresCheckout: z.boolean().optional(),
 });
 
 export const RuleActionSchema = z.union([

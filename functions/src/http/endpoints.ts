@@ -37,6 +37,8 @@ import {
   restoreDocumentVersionEndpoint,
   uploadCaseDocumentEndpoint,
   uploadDocumentVersionEndpoint,
+  checkOutDocumentEndpoint,
+  checkInDocumentEndpoint,
 } from './handlers/case-documents.handler';
 
 /**
@@ -68,6 +70,8 @@ export function createEndpoints(deps: Dependencies): AnyEndpoint[] {
     downloadDocumentEndpoint(deps),
     downloadDocumentVersionEndpoint(deps),
     restoreDocumentVersionEndpoint(deps),
+    checkOutDocumentEndpoint(deps),
+    checkInDocumentEndpoint(deps),
     listCaseTypesEndpoint(deps),
     createCaseTypeDraftEndpoint(deps),
     getCaseTypeDraftEndpoint(deps),

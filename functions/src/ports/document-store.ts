@@ -51,4 +51,7 @@ export interface DocumentStore {
   /** Makes an old version current again (a new version); returns the file as it is now. */
   restoreVersion(actor: GraphActor, itemId: string, versionId: string): Promise<StoredFile>;
   delete(actor: GraphActor, itemId: string): Promise<void>;
+  /** Checks the file out to the actor (SharePoint refuses others' writes until check-in). */
+  checkout(actor: GraphActor, itemId: string): Promise<void>;
+  checkin(actor: GraphActor, itemId: string, comment: string): Promise<void>;
 }

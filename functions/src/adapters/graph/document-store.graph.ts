@@ -242,6 +242,14 @@ export function createGraphDocumentStore(options: GraphDocumentStoreOptions): Do
     async delete(actor, itemId) {
       await remove(actor, await drive(actor), itemId);
     },
+    async checkout(actor, itemId) {
+      const d = await drive(actor);
+      await call(actor, z.unknown(), (api) => api(`/drives/${d}/items/${encodeURIComponent(itemId)}/checkout`).post({}));
+    },
+    async checkin(actor, itemId, comment) {
+      const d = await drive(actor);
+      await call(actor, z.unknown(), (api) => api(`/drives/${d}/items/${encodeURIComponent(itemId)}/checkin`).post({ comment }));
+    },
   };
 }
 

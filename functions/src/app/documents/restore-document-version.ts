@@ -1,5 +1,6 @@
 import { DomainError } from '../../domain/errors';
 import {
+  checkNotLockedFor,
   checkRecordRoom,
   documentNotFound,
   recordRestoredVersion,
@@ -36,6 +37,7 @@ export async function restoreDocumentVersion(
   if (state.status === 'closed') throw caseClosed(request.caseId);
   const document = state.documents?.find((d) => d.id === request.documentId);
   if (!document) throw documentNotFound(request.documentId);
+  checkNotLockedFor(document, personOf(principal));
   if (!document.versions.some((v) => v.id === request.versionId)) throw versionNotFound(document.id, request.versionId);
   if (document.currentVersion === request.versionId) throw versionAlreadyCurrent(request.versionId);
   checkRecordRoom(state, versionRecordChars);

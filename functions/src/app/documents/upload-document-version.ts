@@ -1,4 +1,14 @@
-import { addVersion, checkRecordRoom, documentNotFound, versionRecordChars, type CaseDocument } from '../../domain/documents';
+import {
+  addVersion,
+  checkNotLockedFor,
+  checkoutRequired,
+  checkRecordRoom,
+  documentNotFound,
+  versionRecordChars,
+  type CaseDocument,
+} from '../../domain/documents';
+import type { CaseTypeRepository } from '../../ports/case-types';
+import { caseTypeOf } from '../cases/case-type-of';
 import type { UserPrincipal } from '../../domain/principal';
 import { ConcurrencyConflict } from '../../ports/case-store';
 import type { DocumentStore, GraphActor } from '../../ports/document-store';
@@ -15,7 +25,11 @@ import { recordOnCase } from './record-on-case';
  * columns); the case records the version with the SHA-256 of the bytes that passed through.
  */
 export async function uploadDocumentVersion(
-  deps: ChangeCaseDeps & { documents: Pick<DocumentStore, 'uploadVersion'>; maxUploadBytes: number },
+  deps: ChangeCaseDeps & {
+    documents: Pick<DocumentStore, 'uploadVersion'>;
+    caseTypes: Pick<CaseTypeRepository, 'getVersion'>;
+    maxUploadBytes: number;
+  },
   principal: UserPrincipal,
   request: {
     caseId: string;
@@ -34,6 +48,10 @@ export async function uploadDocumentVersion(
   if (state.status === 'closed') throw caseClosed(request.caseId);
   const document = state.documents?.find((d) => d.id === request.documentId);
   if (!document) throw documentNotFound(request.documentId);
+  const by = personOf(principal);
+  checkNotLockedFor(document, by);
+  const documentType = (await caseTypeOf(deps, state)).documentTypes.find((t) => t.key === document.documentType.key);
+  if (documentType?.requiresCheckout && document.checkedOut?.by.id !== by.id) throw checkoutRequired();
   if (request.size === undefined)
     throw invalidInput([
       { path: 'headers.content-length', code: 'document.length-required', message: 'Send the file size as Content-Length.' },
@@ -49,7 +67,6 @@ export async function uploadDocumentVersion(
 
   const { content, measurement } = measured(request.content, request.size, deps.maxUploadBytes);
   const stored = await deps.documents.uploadVersion(request.actor, document.itemId, { size: request.size, content });
-  const by = personOf(principal);
   try {
     const changed = await recordOnCase(deps, principal, request, log, (current, stamp) =>
       addVersion(

@@ -38,6 +38,8 @@ function fakeLibrary() {
     download: () => Promise.reject(new Error('not used')),
     restoreVersion: () => Promise.reject(new Error('not used')),
     delete: (_actor, itemId) => (files.delete(itemId), Promise.resolve()),
+    checkout: () => Promise.resolve(),
+    checkin: () => Promise.resolve(),
   };
   return { library, files };
 }

@@ -18,6 +18,10 @@ export function documentSummary(type: string, who: string, after: Json): { nl: s
       en: `${who} restored version ${from} of document "${title}" as version ${version} (SHA-256 ${hash}…)`,
     };
   }
+  if (type === 'document.checked-out')
+    return { nl: `${who} heeft document "${title}" uitgecheckt`, en: `${who} checked out document "${title}"` };
+  if (type === 'document.checked-in')
+    return { nl: `${who} heeft document "${title}" ingecheckt`, en: `${who} checked in document "${title}"` };
   if (type === 'document.version-added') {
     return {
       nl: `${who} heeft versie ${version} van document "${title}" toegevoegd (SHA-256 ${hash}…)`,

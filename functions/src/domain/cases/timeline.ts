@@ -68,6 +68,8 @@ function summaryOf(event: CaseEvent, who: string, changes: TimelineEntry['change
     case 'document.added':
     case 'document.version-added':
     case 'document.version-restored':
+    case 'document.checked-out':
+    case 'document.checked-in':
       return documentSummary(event.type, who, after);
     default:
       return { nl: `${who}: ${event.type}`, en: `${who}: ${event.type}` };

@@ -44,6 +44,8 @@ export type CaseDocument = {
   /** Oldest first; the last one is the current version. */
   versions: DocumentVersion[];
   webUrl: string;
+  /** Set while someone has the file checked out through Zaakwerk (SharePoint locks it for others). */
+  checkedOut?: { by: Person; at: string } | null;
   createdAt: string;
   updatedAt: string;
 };

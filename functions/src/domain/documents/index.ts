@@ -14,3 +14,11 @@ export {
   versionNotFound,
   maxCaseStateChars,
 } from './document-transitions';
+export {
+  checkOutDocument,
+  checkInDocument,
+  checkNotLockedFor,
+  checkoutRequired,
+  documentLocked,
+  documentNotCheckedOut,
+} from './document-checkout';

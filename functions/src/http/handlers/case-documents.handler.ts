@@ -1,4 +1,5 @@
 import { Readable } from 'node:stream';
+import { setDocumentCheckout } from '../../app/documents/check-out-document';
 import { downloadDocument } from '../../app/documents/download-document';
 import { getDocument, listDocuments } from '../../app/documents/list-documents';
 import { restoreDocumentVersion } from '../../app/documents/restore-document-version';
@@ -6,9 +7,14 @@ import { uploadDocument } from '../../app/documents/upload-document';
 import { uploadDocumentVersion } from '../../app/documents/upload-document-version';
 import type { Dependencies } from '../../composition-root';
 import { CaseIdParamsSchema } from '../../contract/case';
-import { CaseDocumentParamsSchema, DocumentVersionParamsSchema, UploadDocumentQuerySchema } from '../../contract/case-documents';
+import {
+  CaseDocumentParamsSchema,
+  CheckInDocumentRequestSchema,
+  DocumentVersionParamsSchema,
+  UploadDocumentQuerySchema,
+} from '../../contract/case-documents';
 import { defineEndpoint, json } from '../endpoint';
-import { parseQuery } from '../input';
+import { parseJsonBody, parseQuery } from '../input';
 import { policies } from '../policies';
 import { presentDocument, presentVersion } from '../presenters/case-document.presenter';
 import { optionalIfMatch, parseParams } from './case-type-input';
@@ -182,3 +188,38 @@ export const restoreDocumentVersionEndpoint = (deps: Pick<Dependencies, 'caseSto
       return json(200, presentDocument(document), { etag });
     },
   });
+
+/** POST /api/v1/cases/{id}/documents/{documentId}/checkout and /checkin: lock and release the file in SharePoint. */
+const checkoutEndpoint = (deps: Pick<Dependencies, 'caseStore' | 'outbox' | 'clock' | 'documents'>, checkOut: boolean) =>
+  defineEndpoint({
+    name: checkOut ? 'checkOutDocument' : 'checkInDocument',
+    methods: ['POST'],
+    route: `v1/cases/{id}/documents/{documentId}/${checkOut ? 'checkout' : 'checkin'}`,
+    policy: policies.authenticated,
+    handler: async ({ request, principal, log }) => {
+      const { id, documentId } = parseParams(request, CaseDocumentParamsSchema);
+      const body =
+        !checkOut && request.headers.get('content-type')
+          ? await parseJsonBody(request, CheckInDocumentRequestSchema, 16 * 1024)
+          : {};
+      const { document, etag } = await setDocumentCheckout(
+        deps,
+        principal,
+        {
+          caseId: id,
+          documentId,
+          ifMatch: optionalIfMatch(request),
+          actor: graphActorOf(request, principal),
+          comment: body.comment,
+        },
+        checkOut,
+        log,
+      );
+      return json(200, presentDocument(document), { etag });
+    },
+  });
+
+export const checkOutDocumentEndpoint = (deps: Pick<Dependencies, 'caseStore' | 'outbox' | 'clock' | 'documents'>) =>
+  checkoutEndpoint(deps, true);
+export const checkInDocumentEndpoint = (deps: Pick<Dependencies, 'caseStore' | 'outbox' | 'clock' | 'documents'>) =>
+  checkoutEndpoint(deps, false);

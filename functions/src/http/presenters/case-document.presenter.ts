@@ -17,9 +17,25 @@ export function presentDocument(document: CaseDocument): CaseDocumentBody {
     currentVersion: document.currentVersion,
     versions: document.versions.map(presentVersion),
     webUrl: document.webUrl,
+    desktopUrl: desktopUrlOf(document),
+    lock: document.checkedOut ?? null,
     createdAt: document.createdAt,
     updatedAt: document.updatedAt,
   };
+}
+
+/** Office URI schemes (`ms-word:ofe|u|<url>`): open the document for editing in the desktop app. */
+const officeSchemes: Record<string, string> = {
+  'application/vnd.openxmlformats-officedocument.wordprocessingml.document': 'ms-word',
+  'application/msword': 'ms-word',
+  'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet': 'ms-excel',
+  'application/vnd.ms-excel': 'ms-excel',
+  'application/vnd.openxmlformats-officedocument.presentationml.presentation': 'ms-powerpoint',
+};
+
+export function desktopUrlOf(document: Pick<CaseDocument, 'mediaType' | 'webUrl'>): string | null {
+  const scheme = officeSchemes[document.mediaType];
+  return scheme ? `${scheme}:ofe|u|${document.webUrl}` : null;
 }
 
 export const presentVersion = (version: DocumentVersion): DocumentVersionBody => ({
