@@ -171,4 +171,30 @@ describe('versions, list item fields and check-out in the local Graph', () => {
     expect((await graph(sanne, 'POST', `/items/${id}/checkin`, { comment: 'klaar' })).status).toBe(204);
     await putFile(pieter, '/Uitcheck/besluit.docx', Buffer.from('van Pieter'));
   });
+
+  it('shares a file by invitation with an external address, lists the permission and revokes it', async () => {
+    const { id } = await putFile(sanne, '/Delen/advies.pdf', Buffer.from('%PDF advies'));
+    const invited = await graph(sanne, 'POST', `/items/${id}/invite`, {
+      recipients: [{ email: 'Partner@Example.nl' }],
+      roles: ['read'],
+      requireSignIn: true,
+      sendInvitation: false,
+      expirationDateTime: '2026-12-31T23:00:00Z',
+    });
+    expect(invited.status).toBe(200);
+    const [permission] = ((await invited.json()) as { value: Record<string, unknown>[] }).value;
+    expect(permission).toMatchObject({
+      roles: ['read'],
+      grantedToV2: { user: { email: 'partner@example.nl' } },
+      invitation: { email: 'partner@example.nl', signInRequired: true },
+      expirationDateTime: '2026-12-31T23:00:00.000Z',
+    });
+    const listed = (await (await graph(sanne, 'GET', `/items/${id}/permissions`)).json()) as { value: { id: string }[] };
+    expect(listed.value.map((p) => p.id)).toEqual([permission?.id]);
+    expect((await graph(sanne, 'DELETE', `/items/${id}/permissions/${String(permission?.id)}`)).status).toBe(204);
+    expect(((await (await graph(sanne, 'GET', `/items/${id}/permissions`)).json()) as { value: unknown[] }).value).toEqual([]);
+    expect(
+      (await graph(sanne, 'POST', `/items/${id}/invite`, { recipients: [{ email: 'geen-adres' }], roles: ['read'] })).status,
+    ).toBe(400);
+  });
 });

@@ -8,6 +8,7 @@ import { createDownloadLinks } from './graph/download-links';
 import { createDriveStore } from './graph/drive-store';
 import { createGraphApi } from './graph/graph-api';
 import { createUploadSessionStore, handleUploadSession } from './graph/upload-sessions';
+import { createPermissionStore } from './graph/drive-permissions';
 import type { GraphContext } from './graph/graph-context';
 import { loadOrCreateSigningKeys } from './keys';
 import { closeServer, listenOnLoopback } from './listen';
@@ -90,6 +91,7 @@ export async function startLocalM365(opts: StartLocalM365Options): Promise<Local
     drive,
     downloads: createDownloadLinks(urls.base),
     sessions: createUploadSessionStore(storage.driveItems, storage.content),
+    permissions: createPermissionStore(storage.driveItems),
   };
   const faults = createFaultInjector();
   wiring.listener = createRequestListener({

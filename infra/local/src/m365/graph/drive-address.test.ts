@@ -22,6 +22,8 @@ describe('parseDriveAddress', () => {
     ],
     ['items/01ABC/listItem/fields', { base: { kind: 'item', id: '01ABC' }, path: [], target: 'listItemFields' }],
     ['items/01ABC/checkout', { base: { kind: 'item', id: '01ABC' }, path: [], target: 'checkout' }],
+    ['items/01ABC/invite', { base: { kind: 'item', id: '01ABC' }, path: [], target: 'invite' }],
+    ['items/01ABC/permissions/p1', { base: { kind: 'item', id: '01ABC' }, path: [], target: 'permission', permissionId: 'p1' }],
     [
       'items/01P:/groot.pdf:/createUploadSession',
       { base: { kind: 'item', id: '01P' }, path: ['groot.pdf'], target: 'createUploadSession' },

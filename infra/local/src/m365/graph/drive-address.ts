@@ -10,6 +10,8 @@ export interface DriveAddress {
   target: DriveTarget;
   /** For the version targets: the version id (`1.0`, `2.0`, …). */
   versionId?: string;
+  /** For `permission`: the permission id. */
+  permissionId?: string;
 }
 
 export type DriveTarget =
@@ -24,7 +26,10 @@ export type DriveTarget =
   | 'listItem'
   | 'listItemFields'
   | 'checkout'
-  | 'checkin';
+  | 'checkin'
+  | 'invite'
+  | 'permissions'
+  | 'permission';
 
 const fixedTargets: Record<string, DriveTarget> = {
   '': 'item',
@@ -37,6 +42,8 @@ const fixedTargets: Record<string, DriveTarget> = {
   '/listItem/fields': 'listItemFields',
   '/checkout': 'checkout',
   '/checkin': 'checkin',
+  '/invite': 'invite',
+  '/permissions': 'permissions',
 };
 const versionTargets: Record<string, DriveTarget> = {
   '': 'version',
@@ -62,6 +69,9 @@ export function parseDriveAddress(rest: string): DriveAddress | undefined {
   }
   const fixed = fixedTargets[tail];
   if (fixed) return { base, path, target: fixed };
+  const permission = /^\/permissions\/([^/]+)$/.exec(tail);
+  const permissionId = permission?.[1] ? decode(permission[1]) : undefined;
+  if (permissionId !== undefined) return { base, path, target: 'permission', permissionId };
   const version = /^\/versions\/([^/]+)(.*)$/.exec(tail);
   const versionTarget = version ? versionTargets[version[2] ?? ''] : undefined;
   const versionId = version?.[1] ? decode(version[1]) : undefined;

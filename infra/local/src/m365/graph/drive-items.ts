@@ -8,6 +8,7 @@ import { parseDriveAddress, type DriveAddress } from './drive-address';
 import { viewOf } from './drive-item.presenter';
 import type { ConflictBehavior, DriveIdentity, DriveItem } from './drive-store';
 import { checkNotLockedFor, handleCheckout, handleListItem, handleVersions } from './drive-item-actions';
+import { handlePermissions } from './drive-permissions';
 import { graphErrors, tooLargeForSimpleUpload } from './errors';
 import { createUploadSession } from './upload-sessions';
 import { odataContext, sendGraphJson, type GraphContext } from './graph-context';
@@ -40,6 +41,8 @@ export async function handleDriveItems(ctx: GraphContext, ex: Exchange, caller: 
   if (['versions', 'version', 'versionContent', 'restoreVersion'].includes(address.target))
     return handleVersions(ctx, ex, item, address, identityOf(caller));
   if (address.target === 'listItem' || address.target === 'listItemFields') return handleListItem(ctx, ex, item, address);
+  if (address.target === 'invite' || address.target === 'permissions' || address.target === 'permission')
+    return handlePermissions(ctx, ex, item, address, identityOf(caller));
   if (address.target === 'checkout' || address.target === 'checkin')
     return handleCheckout(ctx, ex, item, address, identityOf(caller));
   if (address.target === 'item' && method === 'GET')

@@ -6,6 +6,7 @@ import type { GraphCaller } from './caller';
 import type { DownloadLinks } from './download-links';
 import type { DriveStore } from './drive-store';
 import type { UploadSessionStore } from './upload-sessions';
+import type { PermissionStore } from './drive-permissions';
 
 /** What the Graph handlers share. */
 export interface GraphContext {
@@ -15,6 +16,7 @@ export interface GraphContext {
   drive: DriveStore;
   downloads: DownloadLinks;
   sessions: UploadSessionStore;
+  permissions: PermissionStore;
 }
 
 export type GraphHandler = (ctx: GraphContext, ex: Exchange, caller: GraphCaller) => Promise<void>;
