@@ -39,8 +39,8 @@ describe('parseDriveAddress', () => {
   it.each([
     'children',
     'items',
-    'root/permissions',
-    'root:/A:/permissions',
+    'root/activities',
+    'root:/A:/thumbnails',
     'items/01ABC/versions/1.0/delete',
     'root:/%E0%A4%A:',
   ])('does not read %s as an address', (rest) => {
