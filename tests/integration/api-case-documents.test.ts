@@ -337,6 +337,63 @@ describe('case documents through the API', () => {
     ]);
   });
 
+  it('shares a document with an external address until a date, lists and revokes it; refuses one too confidential to share', async () => {
+    const advies = (await (
+      await upload(Buffer.from('%PDF advies'), { fileName: 'extern-advies.pdf', documentType: 'advies' }, pdf)
+    ).json()) as Document;
+    const sharesPath = `/cases/${caseId}/documents/${advies.id}/shares`;
+    const shared = await local.call('behandelaar', 'POST', sharesPath, {
+      json: { email: 'Adviseur@Bureau-Noord.nl', access: 'view', expiresOn: '2099-06-30' },
+    });
+    expect(shared.status).toBe(201);
+    const share = (await shared.json()) as Json;
+    expect(share).toMatchObject({
+      email: 'adviseur@bureau-noord.nl',
+      access: 'view',
+      expiresOn: '2099-06-30',
+      external: true,
+      revokedAt: null,
+    });
+    const itemId = await itemIdOf('extern-advies.pdf');
+    const granted = (await (await graph(`/items/${itemId}/permissions`)).json()) as { value: Json[] };
+    expect(granted.value).toEqual([
+      expect.objectContaining({ id: share.id, roles: ['read'], expirationDateTime: '2099-06-30T21:59:59.999Z' }),
+    ]);
+    const listed = (await (await get(sharesPath)).json()) as { items: Json[] };
+    expect(listed.items.map((s) => s.id)).toEqual([share.id]);
+
+    const revoked = await local.call('behandelaar', 'DELETE', `${sharesPath}/${String(share.id)}`);
+    expect(revoked.status).toBe(200);
+    expect(await revoked.json()).toMatchObject({ id: share.id, revokedBy: { name: 'Sanne de Vries' } });
+    expect(((await (await graph(`/items/${itemId}/permissions`)).json()) as { value: unknown[] }).value).toEqual([]);
+    expect((await local.call('behandelaar', 'DELETE', `${sharesPath}/${String(share.id)}`)).status).toBe(409);
+    const timeline = (await (await get(`/cases/${caseId}/timeline`)).json()) as { items: { summary: Json }[] };
+    expect(timeline.items.slice(0, 2).map((e) => e.summary.nl)).toEqual([
+      'Sanne de Vries heeft het delen van document "extern-advies" met adviseur@bureau-noord.nl ingetrokken',
+      'Sanne de Vries heeft document "extern-advies" gedeeld met adviseur@bureau-noord.nl (lezen, tot en met 2099-06-30)',
+    ]);
+
+    const secret = (await (
+      await upload(
+        Buffer.from('%PDF vertrouwelijk'),
+        { fileName: 'vertrouwelijk.pdf', documentType: 'advies', confidentiality: 'vertrouwelijk' },
+        pdf,
+      )
+    ).json()) as Document;
+    const refused = await local.call('behandelaar', 'POST', `/cases/${caseId}/documents/${secret.id}/shares`, {
+      json: { email: 'adviseur@bureau-noord.nl', access: 'edit', expiresOn: '2099-06-30' },
+    });
+    expect(refused.status).toBe(422);
+    expect(((await refused.json()) as Json).code).toBe('document.share-too-confidential');
+    const past = await local.call('behandelaar', 'POST', sharesPath, {
+      json: { email: 'adviseur@bureau-noord.nl', access: 'view', expiresOn: '2020-01-01' },
+    });
+    expect(past.status).toBe(422);
+    expect(
+      ((await (await graph(`/items/${await itemIdOf('vertrouwelijk.pdf')}/permissions`)).json()) as { value: unknown[] }).value,
+    ).toEqual([]);
+  });
+
   async function itemIdOf(fileName: string): Promise<string> {
     const item = (await (await graph(`/root:/${caseNumber}/${encodeURIComponent(fileName)}`)).json()) as { id: string };
     return item.id;

@@ -9,6 +9,10 @@ import {
   DocumentVersionParamsSchema,
   UploadDocumentQuerySchema,
   CheckInDocumentRequestSchema,
+  DocumentShareListSchema,
+  DocumentShareParamsSchema,
+  DocumentShareSchema,
+  ShareDocumentRequestSchema,
 } from './case-documents';
 import { ProblemSchema } from './problem';
 
@@ -22,6 +26,8 @@ export const caseDocumentPaths = [
   '/v1/cases/{id}/documents/{documentId}/versions/{versionId}/restore',
   '/v1/cases/{id}/documents/{documentId}/checkout',
   '/v1/cases/{id}/documents/{documentId}/checkin',
+  '/v1/cases/{id}/documents/{documentId}/shares',
+  '/v1/cases/{id}/documents/{documentId}/shares/{shareId}',
 ] as const;
 
 const problem = (description: string) => ({
@@ -191,6 +197,58 @@ export function describeCaseDocumentApi(registry: OpenAPIRegistry, secured: { en
         'Closed case, not checked out (`document.not-checked-out`) or checked out by someone else (`document.locked`)',
       ),
       412: problem('If-Match given and stale'),
+      ...common,
+    },
+  });
+  const share = (description: string) => ({
+    description,
+    headers: { ETag: { schema: { type: 'string' as const }, description: 'The case’s new etag' } },
+    content: { 'application/json': { schema: DocumentShareSchema } },
+  });
+  registry.registerPath({
+    method: 'post',
+    path: '/v1/cases/{id}/documents/{documentId}/shares',
+    summary: 'Share the document with a named person (external address or colleague), view or edit, until a date',
+    security: secured,
+    request: {
+      params: CaseDocumentParamsSchema,
+      headers: optionalIfMatch,
+      body: { content: { 'application/json': { schema: ShareDocumentRequestSchema } } },
+    },
+    responses: {
+      201: share('The recorded share'),
+      400: problem('Invalid body (every problem listed)'),
+      404: problem('No such case or document'),
+      409: problem('The case is closed'),
+      412: problem('If-Match given and stale'),
+      422: problem(
+        'Above the confidentiality the case type allows to share (`document.share-too-confidential`) or an expiry in the past',
+      ),
+      ...common,
+    },
+  });
+  registry.registerPath({
+    method: 'get',
+    path: '/v1/cases/{id}/documents/{documentId}/shares',
+    summary: 'Every share of the document, revoked ones included',
+    security: secured,
+    request: { params: CaseDocumentParamsSchema },
+    responses: {
+      200: { description: 'The shares', content: { 'application/json': { schema: DocumentShareListSchema } } },
+      404: problem('No such case or document'),
+      ...common,
+    },
+  });
+  registry.registerPath({
+    method: 'delete',
+    path: '/v1/cases/{id}/documents/{documentId}/shares/{shareId}',
+    summary: 'Revoke a share: access ends at once; the share stays on the record as revoked',
+    security: secured,
+    request: { params: DocumentShareParamsSchema },
+    responses: {
+      200: share('The revoked share'),
+      404: problem('No such case, document or share'),
+      409: problem('Closed case, or revoked already (`document.share-revoked`)'),
       ...common,
     },
   });

@@ -20,6 +20,34 @@ export const DocumentVersionSchema = z
   })
   .meta({ id: 'DocumentVersion' });
 
+export const DocumentShareSchema = z
+  .object({
+    id: z.string(),
+    email: z.string(),
+    access: z.enum(['view', 'edit']),
+    expiresOn: z.iso.date().meta({ description: 'Last day of access (Europe/Amsterdam)' }),
+    external: z.boolean(),
+    createdBy: person,
+    createdAt: instant,
+    revokedBy: person.nullable(),
+    revokedAt: instant.nullable(),
+  })
+  .meta({ id: 'DocumentShare' });
+
+export const DocumentShareListSchema = z.object({ items: z.array(DocumentShareSchema) }).meta({ id: 'DocumentShareList' });
+
+/** POST …/shares: share with a named person (an external address or a colleague). */
+export const ShareDocumentRequestSchema = z
+  .object({
+    email: z.email().max(320),
+    access: z.enum(['view', 'edit']),
+    expiresOn: z.iso.date().meta({ description: 'Last day of access (Europe/Amsterdam), today or later' }),
+  })
+  .strict()
+  .meta({ id: 'ShareDocumentRequest' });
+
+export const DocumentShareParamsSchema = z.object({ id: z.uuid(), documentId: z.uuid(), shareId: z.string().min(1).max(200) });
+
 export const CaseDocumentSchema = z
   .object({
     id: z.uuid(),
@@ -35,17 +63,15 @@ export const CaseDocumentSchema = z
     currentVersion: z.string(),
     versions: z.array(DocumentVersionSchema).meta({ description: 'Oldest first; the last is current' }),
     webUrl: z.url().meta({ description: 'Opens the document in SharePoint / Office for the web' }),
-    desktopUrl: z
-      .string()
-      .nullable()
-      .meta({
-        description:
-          'Opens a Word, Excel or PowerPoint file for editing in the desktop app (`ms-word:ofe|u|…`); null for other types',
-      }),
+    desktopUrl: z.string().nullable().meta({
+      description:
+        'Opens a Word, Excel or PowerPoint file for editing in the desktop app (`ms-word:ofe|u|…`); null for other types',
+    }),
     lock: z
       .object({ by: person, at: instant })
       .nullable()
       .meta({ description: 'Who has the document checked out (through Zaakwerk) and since when; null when nobody' }),
+    shares: z.array(DocumentShareSchema).meta({ description: 'Shares with partners and colleagues, revoked ones included' }),
     createdAt: instant,
     updatedAt: instant,
   })

@@ -226,6 +226,8 @@ export const CaseTypeDefinitionSchema = z
     rules: z.array(BusinessRuleSchema).default([]),
     access: z.array(AccessGrantSchema).default([]),
     intakeForm: IntakeFormSchema.optional(),
+    /** Sharing documents with partners: the highest confidentiality that may be shared (default `intern`). */
+    sharing: z.object({ maxConfidentiality: ConfidentialitySchema }).optional(),
   })
   .meta({ id: 'CaseTypeDefinition' });
 

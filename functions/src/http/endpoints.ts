@@ -39,6 +39,9 @@ import {
   uploadDocumentVersionEndpoint,
   checkOutDocumentEndpoint,
   checkInDocumentEndpoint,
+  shareDocumentEndpoint,
+  listDocumentSharesEndpoint,
+  revokeDocumentShareEndpoint,
 } from './handlers/case-documents.handler';
 
 /**
@@ -72,6 +75,9 @@ export function createEndpoints(deps: Dependencies): AnyEndpoint[] {
     restoreDocumentVersionEndpoint(deps),
     checkOutDocumentEndpoint(deps),
     checkInDocumentEndpoint(deps),
+    shareDocumentEndpoint(deps),
+    listDocumentSharesEndpoint(deps),
+    revokeDocumentShareEndpoint(deps),
     listCaseTypesEndpoint(deps),
     createCaseTypeDraftEndpoint(deps),
     getCaseTypeDraftEndpoint(deps),

@@ -54,4 +54,8 @@ export interface DocumentStore {
   /** Checks the file out to the actor (SharePoint refuses others' writes until check-in). */
   checkout(actor: GraphActor, itemId: string): Promise<void>;
   checkin(actor: GraphActor, itemId: string, comment: string): Promise<void>;
+  /** Invites a named person (read or write) until `expiresAt`; returns the permission id. */
+  share(actor: GraphActor, itemId: string, grant: { email: string; role: 'read' | 'write'; expiresAt: string }): Promise<string>;
+  /** Removes a permission; an already removed one counts as removed. */
+  revokeShare(actor: GraphActor, itemId: string, permissionId: string): Promise<void>;
 }

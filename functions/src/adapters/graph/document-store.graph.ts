@@ -26,6 +26,7 @@ const Drives = z.object({ value: z.array(z.object({ id: z.string(), name: z.stri
 const Versions = z.object({
   value: z.array(z.object({ id: z.string(), size: z.number().optional(), lastModifiedDateTime: z.string() })),
 });
+const Permissions = z.object({ value: z.array(z.object({ id: z.string() })) });
 const UploadSession = z.object({ uploadUrl: z.string(), nextExpectedRanges: z.array(z.string()).optional() });
 
 export interface GraphDocumentStoreOptions {
@@ -241,6 +242,31 @@ export function createGraphDocumentStore(options: GraphDocumentStoreOptions): Do
     },
     async delete(actor, itemId) {
       await remove(actor, await drive(actor), itemId);
+    },
+    async share(actor, itemId, grant) {
+      const d = await drive(actor);
+      const { value } = await call(actor, Permissions, (api) =>
+        api(`/drives/${d}/items/${encodeURIComponent(itemId)}/invite`).post({
+          recipients: [{ email: grant.email }],
+          roles: [grant.role],
+          requireSignIn: true,
+          sendInvitation: true,
+          expirationDateTime: grant.expiresAt,
+        }),
+      );
+      const permission = value[0];
+      if (!permission) throw dependencyUnavailable('documents.unavailable', 'SharePoint granted no permission.');
+      return permission.id;
+    },
+    async revokeShare(actor, itemId, permissionId) {
+      const d = await drive(actor);
+      try {
+        await call(actor, z.unknown(), (api) =>
+          api(`/drives/${d}/items/${encodeURIComponent(itemId)}/permissions/${encodeURIComponent(permissionId)}`).delete(),
+        );
+      } catch (error) {
+        if (!(error instanceof DomainError && error.code === 'document.not-in-library')) throw error;
+      }
     },
     async checkout(actor, itemId) {
       const d = await drive(actor);

@@ -40,6 +40,8 @@ function fakeLibrary() {
     delete: (_actor, itemId) => (files.delete(itemId), Promise.resolve()),
     checkout: () => Promise.resolve(),
     checkin: () => Promise.resolve(),
+    share: () => Promise.reject(new Error('not used')),
+    revokeShare: () => Promise.reject(new Error('not used')),
   };
   return { library, files };
 }

@@ -18,6 +18,20 @@ export function documentSummary(type: string, who: string, after: Json): { nl: s
       en: `${who} restored version ${from} of document "${title}" as version ${version} (SHA-256 ${hash}…)`,
     };
   }
+  const share = isObject(after.share) ? after.share : {};
+  if (type === 'document.shared') {
+    const edit = share.access === 'edit';
+    const until = text(share.expiresOn);
+    return {
+      nl: `${who} heeft document "${title}" gedeeld met ${text(share.email)} (${edit ? 'bewerken' : 'lezen'}, tot en met ${until})`,
+      en: `${who} shared document "${title}" with ${text(share.email)} (${edit ? 'edit' : 'view'}, until ${until})`,
+    };
+  }
+  if (type === 'document.share-revoked')
+    return {
+      nl: `${who} heeft het delen van document "${title}" met ${text(share.email)} ingetrokken`,
+      en: `${who} revoked the share of document "${title}" with ${text(share.email)}`,
+    };
   if (type === 'document.checked-out')
     return { nl: `${who} heeft document "${title}" uitgecheckt`, en: `${who} checked out document "${title}"` };
   if (type === 'document.checked-in')

@@ -70,6 +70,8 @@ function summaryOf(event: CaseEvent, who: string, changes: TimelineEntry['change
     case 'document.version-restored':
     case 'document.checked-out':
     case 'document.checked-in':
+    case 'document.shared':
+    case 'document.share-revoked':
       return documentSummary(event.type, who, after);
     default:
       return { nl: `${who}: ${event.type}`, en: `${who}: ${event.type}` };

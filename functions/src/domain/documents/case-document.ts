@@ -20,6 +20,21 @@ export type DocumentVersion = {
   restoredFrom: string | null;
 };
 
+/** A share of one document with a named person (a partner's e-mail address or a colleague), until it expires. */
+export type DocumentShare = {
+  /** The SharePoint permission id. */
+  id: string;
+  email: string;
+  access: 'view' | 'edit';
+  /** The last day (Europe/Amsterdam) the share is valid. */
+  expiresOn: string;
+  external: boolean;
+  createdBy: Person;
+  createdAt: string;
+  revokedBy: Person | null;
+  revokedAt: string | null;
+};
+
 /**
  * The case's record of a file in its SharePoint folder (the bytes live in SharePoint). A `type` alias so
  * it stays assignable to JsonValue inside CaseState.
@@ -46,6 +61,8 @@ export type CaseDocument = {
   webUrl: string;
   /** Set while someone has the file checked out through Zaakwerk (SharePoint locks it for others). */
   checkedOut?: { by: Person; at: string } | null;
+  /** Shares with partners and colleagues, revoked ones included (the record of who could see it). */
+  shares?: DocumentShare[];
   createdAt: string;
   updatedAt: string;
 };

@@ -1,5 +1,7 @@
 import { Readable } from 'node:stream';
 import { setDocumentCheckout } from '../../app/documents/check-out-document';
+import { revokeDocumentShare } from '../../app/documents/revoke-document-share';
+import { shareDocument } from '../../app/documents/share-document';
 import { downloadDocument } from '../../app/documents/download-document';
 import { getDocument, listDocuments } from '../../app/documents/list-documents';
 import { restoreDocumentVersion } from '../../app/documents/restore-document-version';
@@ -10,6 +12,8 @@ import { CaseIdParamsSchema } from '../../contract/case';
 import {
   CaseDocumentParamsSchema,
   CheckInDocumentRequestSchema,
+  DocumentShareParamsSchema,
+  ShareDocumentRequestSchema,
   DocumentVersionParamsSchema,
   UploadDocumentQuerySchema,
 } from '../../contract/case-documents';
@@ -223,3 +227,61 @@ export const checkOutDocumentEndpoint = (deps: Pick<Dependencies, 'caseStore' | 
   checkoutEndpoint(deps, true);
 export const checkInDocumentEndpoint = (deps: Pick<Dependencies, 'caseStore' | 'outbox' | 'clock' | 'documents'>) =>
   checkoutEndpoint(deps, false);
+
+/** POST /api/v1/cases/{id}/documents/{documentId}/shares: share with a named person until a date. */
+export const shareDocumentEndpoint = (deps: Pick<Dependencies, 'caseStore' | 'outbox' | 'clock' | 'caseTypes' | 'documents'>) =>
+  defineEndpoint({
+    name: 'shareDocument',
+    methods: ['POST'],
+    route: 'v1/cases/{id}/documents/{documentId}/shares',
+    policy: policies.authenticated,
+    handler: async ({ request, principal, log }) => {
+      const { id, documentId } = parseParams(request, CaseDocumentParamsSchema);
+      const body = await parseJsonBody(request, ShareDocumentRequestSchema, 16 * 1024);
+      const { document, shareId, etag } = await shareDocument(
+        deps,
+        principal,
+        { caseId: id, documentId, ifMatch: optionalIfMatch(request), actor: graphActorOf(request, principal), ...body },
+        log,
+      );
+      const share = document.shares?.find((s) => s.id === shareId);
+      return json(201, share, { etag, location: `/api/v1/cases/${id}/documents/${documentId}/shares/${shareId}` });
+    },
+  });
+
+/** GET /api/v1/cases/{id}/documents/{documentId}/shares: every share, revoked ones included. */
+export const listDocumentSharesEndpoint = (deps: Pick<Dependencies, 'caseStore'>) =>
+  defineEndpoint({
+    name: 'listDocumentShares',
+    methods: ['GET'],
+    route: 'v1/cases/{id}/documents/{documentId}/shares',
+    policy: policies.authenticated,
+    handler: async ({ request, principal }) => {
+      const { id, documentId } = parseParams(request, CaseDocumentParamsSchema);
+      const document = await getDocument(deps, principal, id, documentId);
+      return json(200, { items: document.shares ?? [] });
+    },
+  });
+
+/** DELETE /api/v1/cases/{id}/documents/{documentId}/shares/{shareId}: revoke (access ends at once). */
+export const revokeDocumentShareEndpoint = (deps: Pick<Dependencies, 'caseStore' | 'outbox' | 'clock' | 'documents'>) =>
+  defineEndpoint({
+    name: 'revokeDocumentShare',
+    methods: ['DELETE'],
+    route: 'v1/cases/{id}/documents/{documentId}/shares/{shareId}',
+    policy: policies.authenticated,
+    handler: async ({ request, principal, log }) => {
+      const { id, documentId, shareId } = parseParams(request, DocumentShareParamsSchema);
+      const { document, etag } = await revokeDocumentShare(
+        deps,
+        principal,
+        { caseId: id, documentId, shareId, actor: graphActorOf(request, principal) },
+        log,
+      );
+      return json(
+        200,
+        document.shares?.find((s) => s.id === shareId),
+        { etag },
+      );
+    },
+  });

@@ -19,6 +19,7 @@ export function presentDocument(document: CaseDocument): CaseDocumentBody {
     webUrl: document.webUrl,
     desktopUrl: desktopUrlOf(document),
     lock: document.checkedOut ?? null,
+    shares: document.shares ?? [],
     createdAt: document.createdAt,
     updatedAt: document.updatedAt,
   };
