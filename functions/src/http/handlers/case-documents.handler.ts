@@ -1,4 +1,5 @@
 import { Readable } from 'node:stream';
+import type { HttpResponseInit } from '@azure/functions';
 import { setDocumentCheckout } from '../../app/documents/check-out-document';
 import { revokeDocumentShare } from '../../app/documents/revoke-document-share';
 import { shareDocument } from '../../app/documents/share-document';
@@ -17,7 +18,7 @@ import {
   DocumentVersionParamsSchema,
   UploadDocumentQuerySchema,
 } from '../../contract/case-documents';
-import { defineEndpoint, json } from '../endpoint';
+import { defineEndpoint, json, type EndpointContext } from '../endpoint';
 import { parseJsonBody, parseQuery } from '../input';
 import { policies } from '../policies';
 import { presentDocument, presentVersion } from '../presenters/case-document.presenter';
@@ -122,15 +123,10 @@ export const uploadDocumentVersionEndpoint = (deps: DocumentDeps) =>
     },
   });
 
+/** The file of a document version as the response: its bytes streamed, its recorded SHA-256 as Repr-Digest. */
 const download =
   (deps: Pick<Dependencies, 'caseStore' | 'documents'>, versioned: boolean) =>
-  async ({
-    request,
-    principal,
-  }: {
-    request: Parameters<typeof parseParams>[0];
-    principal: Parameters<typeof getDocument>[1];
-  }) => {
+  async ({ request, principal }: EndpointContext<typeof policies.authenticated>): Promise<HttpResponseInit> => {
     const params = versioned
       ? parseParams(request, DocumentVersionParamsSchema)
       : { ...parseParams(request, CaseDocumentParamsSchema), versionId: null };
