@@ -394,6 +394,45 @@ describe('case documents through the API', () => {
     ).toEqual([]);
   });
 
+  it('records versions made in SharePoint itself (as Office would) with their hash and maker, once', async () => {
+    const v1 = Buffer.from('PK werkversie');
+    const created = (await (
+      await upload(v1, { fileName: 'werkdocument.docx', documentType: 'advies' }, docx)
+    ).json()) as Document;
+    const daanGraph = await passwordGrantToken(local.m365, 'behandelaar2', 'dev', 'Files.ReadWrite.All');
+    const edited = Buffer.from('PK werkversie, aangevuld door Daan in Word');
+    const put = await fetch(
+      `${local.m365.graphBaseUrl}/v1.0/drives/${driveId}/items/${await itemIdOf('werkdocument.docx')}/content`,
+      {
+        method: 'PUT',
+        headers: { authorization: `Bearer ${daanGraph}` },
+        body: new Uint8Array(edited),
+      },
+    );
+    expect(put.status).toBe(200);
+
+    const synced = await local.call('behandelaar', 'POST', `/cases/${caseId}/documents/sync`);
+    expect(synced.status).toBe(200);
+    const result = (await synced.json()) as { recorded: number; items: Document[] };
+    expect(result.recorded).toBe(1);
+    const document = result.items.find((d) => d.id === created.id);
+    expect(document?.currentVersion).toBe('2.0');
+    expect(document?.versions[1]).toMatchObject({
+      id: '2.0',
+      sha256: sha256(edited),
+      size: edited.length,
+      createdBy: { name: 'Daan Bakker' },
+    });
+    const again = (await (await local.call('behandelaar', 'POST', `/cases/${caseId}/documents/sync`)).json()) as {
+      recorded: number;
+    };
+    expect(again.recorded).toBe(0);
+    const timeline = (await (await get(`/cases/${caseId}/timeline`)).json()) as { items: { summary: Json }[] };
+    expect(timeline.items[0]?.summary.nl).toBe(
+      `Versie 2.0 van document "werkdocument", in SharePoint gemaakt door Daan Bakker, vastgelegd (SHA-256 ${sha256(edited).slice(0, 12)}…)`,
+    );
+  });
+
   async function itemIdOf(fileName: string): Promise<string> {
     const item = (await (await graph(`/root:/${caseNumber}/${encodeURIComponent(fileName)}`)).json()) as { id: string };
     return item.id;

@@ -12,6 +12,7 @@ import {
   DocumentShareListSchema,
   DocumentShareParamsSchema,
   DocumentShareSchema,
+  DocumentSyncResultSchema,
   ShareDocumentRequestSchema,
 } from './case-documents';
 import { ProblemSchema } from './problem';
@@ -28,6 +29,7 @@ export const caseDocumentPaths = [
   '/v1/cases/{id}/documents/{documentId}/checkin',
   '/v1/cases/{id}/documents/{documentId}/shares',
   '/v1/cases/{id}/documents/{documentId}/shares/{shareId}',
+  '/v1/cases/{id}/documents/sync',
 ] as const;
 
 const problem = (description: string) => ({
@@ -249,6 +251,22 @@ export function describeCaseDocumentApi(registry: OpenAPIRegistry, secured: { en
       200: share('The revoked share'),
       404: problem('No such case, document or share'),
       409: problem('Closed case, or revoked already (`document.share-revoked`)'),
+      ...common,
+    },
+  });
+  registry.registerPath({
+    method: 'post',
+    path: '/v1/cases/{id}/documents/sync',
+    summary: 'Record versions made in SharePoint (Office, co-authoring) that the case does not know yet, each with its SHA-256',
+    security: secured,
+    request: { params: CaseIdParamsSchema },
+    responses: {
+      200: {
+        description: 'How many versions were recorded, and the documents now',
+        content: { 'application/json': { schema: DocumentSyncResultSchema } },
+      },
+      404: problem('No such case'),
+      422: problem('The case’s document record is full (`case.document-records-full`)'),
       ...common,
     },
   });

@@ -81,6 +81,13 @@ export const CaseDocumentListSchema = z
   .object({ items: z.array(CaseDocumentSchema), nextCursor: z.string().nullable() })
   .meta({ id: 'CaseDocumentList' });
 
+export const DocumentSyncResultSchema = z
+  .object({
+    recorded: z.number().int().min(0).meta({ description: 'New versions recorded by this run' }),
+    items: z.array(CaseDocumentSchema),
+  })
+  .meta({ id: 'DocumentSyncResult' });
+
 export const DocumentVersionListSchema = z.object({ items: z.array(DocumentVersionSchema) }).meta({ id: 'DocumentVersionList' });
 
 /**

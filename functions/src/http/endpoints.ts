@@ -42,6 +42,7 @@ import {
   shareDocumentEndpoint,
   listDocumentSharesEndpoint,
   revokeDocumentShareEndpoint,
+  syncDocumentVersionsEndpoint,
 } from './handlers/case-documents.handler';
 
 /**
@@ -78,6 +79,7 @@ export function createEndpoints(deps: Dependencies): AnyEndpoint[] {
     shareDocumentEndpoint(deps),
     listDocumentSharesEndpoint(deps),
     revokeDocumentShareEndpoint(deps),
+    syncDocumentVersionsEndpoint(deps),
     listCaseTypesEndpoint(deps),
     createCaseTypeDraftEndpoint(deps),
     getCaseTypeDraftEndpoint(deps),

@@ -33,6 +33,8 @@ export interface LibraryVersion {
   id: string;
   size: number;
   modifiedAt: string;
+  /** Who made the version (a user, or an app for app-only writes); null when SharePoint does not say. */
+  modifiedBy: { id: string; name: string } | null;
 }
 
 /**

@@ -23,8 +23,16 @@ const DriveItem = z.object({
 });
 type DriveItemJson = z.infer<typeof DriveItem>;
 const Drives = z.object({ value: z.array(z.object({ id: z.string(), name: z.string() })) });
+const Identity = z.object({ id: z.string().optional(), displayName: z.string().optional() });
 const Versions = z.object({
-  value: z.array(z.object({ id: z.string(), size: z.number().optional(), lastModifiedDateTime: z.string() })),
+  value: z.array(
+    z.object({
+      id: z.string(),
+      size: z.number().optional(),
+      lastModifiedDateTime: z.string(),
+      lastModifiedBy: z.object({ user: Identity.optional(), application: Identity.optional() }).optional(),
+    }),
+  ),
 });
 const Permissions = z.object({ value: z.array(z.object({ id: z.string() })) });
 const UploadSession = z.object({ uploadUrl: z.string(), nextExpectedRanges: z.array(z.string()).optional() });
@@ -168,7 +176,15 @@ export function createGraphDocumentStore(options: GraphDocumentStoreOptions): Do
     const { value } = await call(actor, Versions, (api) =>
       api(`/drives/${d}/items/${encodeURIComponent(itemId)}/versions`).get(),
     );
-    return value.map((v) => ({ id: v.id, size: v.size ?? 0, modifiedAt: v.lastModifiedDateTime }));
+    return value.map((v) => {
+      const who = v.lastModifiedBy?.user ?? v.lastModifiedBy?.application;
+      return {
+        id: v.id,
+        size: v.size ?? 0,
+        modifiedAt: v.lastModifiedDateTime,
+        modifiedBy: who ? { id: who.id ?? '', name: who.displayName ?? who.id ?? '' } : null,
+      };
+    });
   };
 
   const stored = async (actor: GraphActor, d: string, item: DriveItemJson): Promise<StoredFile> => {

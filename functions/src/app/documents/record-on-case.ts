@@ -15,7 +15,7 @@ export async function recordOnCase(
   principal: UserPrincipal,
   request: { caseId: string; ifMatch: string | undefined },
   log: Logger,
-  apply: (state: CaseState, stamp: ChangeStamp) => Transition,
+  apply: (state: CaseState, stamp: ChangeStamp) => Transition | null,
 ): Promise<ChangedCase> {
   for (let attempt = 1; ; attempt++) {
     const ifMatch = request.ifMatch ?? (await deps.caseStore.load<CaseState>(request.caseId))?.etag ?? '';

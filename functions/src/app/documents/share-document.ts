@@ -89,15 +89,13 @@ export async function shareDocument(
     if (!updated) throw documentNotFound(document.id);
     return { document: updated, shareId: permissionId, etag: changed.etag };
   } catch (error) {
-    await deps.documents
-      .revokeShare(request.actor, document.itemId, permissionId)
-      .catch((cleanup: unknown) =>
-        log.error('a share could not be recorded nor removed from SharePoint', {
-          caseId: request.caseId,
-          permissionId,
-          error: cleanup,
-        }),
-      );
+    await deps.documents.revokeShare(request.actor, document.itemId, permissionId).catch((cleanup: unknown) =>
+      log.error('a share could not be recorded nor removed from SharePoint', {
+        caseId: request.caseId,
+        permissionId,
+        error: cleanup,
+      }),
+    );
     throw error;
   }
 }

@@ -36,6 +36,13 @@ export function documentSummary(type: string, who: string, after: Json): { nl: s
     return { nl: `${who} heeft document "${title}" uitgecheckt`, en: `${who} checked out document "${title}"` };
   if (type === 'document.checked-in')
     return { nl: `${who} heeft document "${title}" ingecheckt`, en: `${who} checked in document "${title}"` };
+  if (type === 'document.version-synced') {
+    const by = isObject(document.createdBy) ? text(document.createdBy.name) : '?';
+    return {
+      nl: `Versie ${version} van document "${title}", in SharePoint gemaakt door ${by}, vastgelegd (SHA-256 ${hash}…)`,
+      en: `Version ${version} of document "${title}", made in SharePoint by ${by}, recorded (SHA-256 ${hash}…)`,
+    };
+  }
   if (type === 'document.version-added') {
     return {
       nl: `${who} heeft versie ${version} van document "${title}" toegevoegd (SHA-256 ${hash}…)`,

@@ -67,6 +67,7 @@ function summaryOf(event: CaseEvent, who: string, changes: TimelineEntry['change
       return deadlineSummary(event.type, who, before, after);
     case 'document.added':
     case 'document.version-added':
+    case 'document.version-synced':
     case 'document.version-restored':
     case 'document.checked-out':
     case 'document.checked-in':

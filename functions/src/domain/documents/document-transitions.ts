@@ -84,6 +84,14 @@ export function addDocument(state: CaseState, document: CaseDocument, stamp: Cha
 export const addVersion = (state: CaseState, documentId: string, version: DocumentVersion, stamp: ChangeStamp): Transition =>
   withVersion(state, documentId, version, stamp, 'document.version-added');
 
+/** A version made in SharePoint itself (Office, co-authoring), found by a sync and recorded with its hash. */
+export const recordSyncedVersion = (
+  state: CaseState,
+  documentId: string,
+  version: DocumentVersion,
+  stamp: ChangeStamp,
+): Transition => withVersion(state, documentId, version, stamp, 'document.version-synced');
+
 /** An old version made current again: SharePoint made a new version with its content; history stays. */
 export const recordRestoredVersion = (
   state: CaseState,
@@ -97,7 +105,7 @@ function withVersion(
   documentId: string,
   version: DocumentVersion,
   stamp: ChangeStamp,
-  type: 'document.version-added' | 'document.version-restored',
+  type: 'document.version-added' | 'document.version-restored' | 'document.version-synced',
 ): Transition {
   const document = state.documents?.find((d) => d.id === documentId);
   if (!document) throw documentNotFound(documentId);
@@ -119,7 +127,14 @@ function withVersion(
         stamp,
         type,
         { document: { id: document.id, version: document.currentVersion } },
-        { document: { ...summary(updated, version), restoredFrom: version.restoredFrom } },
+        {
+          document: {
+            ...summary(updated, version),
+            restoredFrom: version.restoredFrom,
+            createdBy: version.createdBy,
+            createdAt: version.createdAt,
+          },
+        },
       ),
     ],
   };

@@ -12,6 +12,7 @@ export {
   addDocument,
   recordRestoredVersion,
   addVersion,
+  recordSyncedVersion,
   checkRecordRoom,
   documentRecordChars,
   versionRecordChars,

@@ -3,6 +3,7 @@ import type { HttpResponseInit } from '@azure/functions';
 import { setDocumentCheckout } from '../../app/documents/check-out-document';
 import { revokeDocumentShare } from '../../app/documents/revoke-document-share';
 import { shareDocument } from '../../app/documents/share-document';
+import { syncDocumentVersions } from '../../app/documents/sync-document-versions';
 import { downloadDocument } from '../../app/documents/download-document';
 import { getDocument, listDocuments } from '../../app/documents/list-documents';
 import { restoreDocumentVersion } from '../../app/documents/restore-document-version';
@@ -279,5 +280,24 @@ export const revokeDocumentShareEndpoint = (deps: Pick<Dependencies, 'caseStore'
         document.shares?.find((s) => s.id === shareId),
         { etag },
       );
+    },
+  });
+
+/** POST /api/v1/cases/{id}/documents/sync: record versions made in SharePoint (Office) since the last look. */
+export const syncDocumentVersionsEndpoint = (deps: Pick<Dependencies, 'caseStore' | 'outbox' | 'clock' | 'documents'>) =>
+  defineEndpoint({
+    name: 'syncDocumentVersions',
+    methods: ['POST'],
+    route: 'v1/cases/{id}/documents/sync',
+    policy: policies.authenticated,
+    handler: async ({ request, principal, log }) => {
+      const { id } = parseParams(request, CaseIdParamsSchema);
+      const { documents, recorded, etag } = await syncDocumentVersions(
+        deps,
+        principal,
+        { caseId: id, actor: graphActorOf(request, principal) },
+        log,
+      );
+      return json(200, { recorded, items: [...documents].reverse().map(presentDocument) }, { etag });
     },
   });
