@@ -217,9 +217,10 @@ describe('case documents through the API', () => {
       status: 415,
       code: 'document.media-type-not-allowed',
     });
-    const invalid = await problemOf(await upload(Buffer.from('x'), { fileName: 'a.pdf', confidentiality: 'geheimpje' }, pdf));
+    const invalid = await problemOf(await upload(Buffer.alloc(0), { fileName: 'a.pdf', confidentiality: 'geheimpje' }, pdf));
     expect(invalid.status).toBe(400);
     expect((invalid.errors as { path: string }[]).map((e) => e.path).sort()).toEqual([
+      'body',
       'query.confidentiality',
       'query.documentType',
     ]);

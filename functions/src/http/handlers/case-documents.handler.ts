@@ -17,14 +17,13 @@ import {
   DocumentShareParamsSchema,
   ShareDocumentRequestSchema,
   DocumentVersionParamsSchema,
-  UploadDocumentQuerySchema,
 } from '../../contract/case-documents';
 import { defineEndpoint, json, type EndpointContext } from '../endpoint';
-import { parseJsonBody, parseQuery } from '../input';
+import { parseJsonBody } from '../input';
 import { policies } from '../policies';
 import { presentDocument, presentVersion } from '../presenters/case-document.presenter';
 import { optionalIfMatch, parseParams } from './case-type-input';
-import { bodyOf, contentLengthOf, graphActorOf, mediaTypeOf, reprDigest } from './document-input';
+import { bodyOf, contentLengthOf, graphActorOf, mediaTypeOf, parseUploadInput, reprDigest } from './document-input';
 
 type DocumentDeps = Pick<Dependencies, 'caseStore' | 'outbox' | 'clock' | 'caseTypes' | 'documents' | 'config'>;
 
@@ -37,7 +36,7 @@ export const uploadCaseDocumentEndpoint = (deps: DocumentDeps) =>
     policy: policies.authenticated,
     handler: async ({ request, principal, log }) => {
       const { id } = parseParams(request, CaseIdParamsSchema);
-      const query = parseQuery(request, UploadDocumentQuerySchema);
+      const { size, ...query } = parseUploadInput(request);
       const { document, etag } = await uploadDocument(
         { ...deps, maxUploadBytes: deps.config.documents.maxUploadBytes },
         principal,
@@ -47,7 +46,7 @@ export const uploadCaseDocumentEndpoint = (deps: DocumentDeps) =>
           actor: graphActorOf(request, principal),
           ...query,
           mediaType: mediaTypeOf(request),
-          size: contentLengthOf(request),
+          size,
           content: bodyOf(request),
         },
         log,
