@@ -242,6 +242,13 @@ export function createDriveStore(table: TableClient, content: ContainerClient, n
     if (item.kind === 'folder') for (const child of await children(item)) await deleteItem(child);
     if (item.kind === 'file') {
       await content.getBlockBlobClient(blobName(item)).deleteIfExists();
+      // Sharing permissions (`p_<itemId>_…` rows, see drive-permissions.ts) go with the file.
+      const prefix = `p_${item.id}_`;
+      const filter = `PartitionKey eq '${escape(item.driveId)}' and RowKey ge '${prefix}' and RowKey lt '${prefix}~'`;
+      for await (const row of table.listEntities<Row>({ queryOptions: { filter } }))
+        await table.deleteEntity(item.driveId, row.rowKey).catch((error: unknown) => {
+          if (!isNotFound(error)) throw error;
+        });
       for (const version of await versions(item)) {
         await content.getBlockBlobClient(versionBlob(item, version.number)).deleteIfExists();
         await table.deleteEntity(item.driveId, versionKey(item.id, version.number)).catch((error: unknown) => {
