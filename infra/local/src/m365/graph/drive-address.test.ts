@@ -36,14 +36,10 @@ describe('parseDriveAddress', () => {
     expect(parseDriveAddress(rest)).toEqual(expected);
   });
 
-  it.each([
-    'children',
-    'items',
-    'root/activities',
-    'root:/A:/thumbnails',
-    'items/01ABC/versions/1.0/delete',
-    'root:/%E0%A4%A:',
-  ])('does not read %s as an address', (rest) => {
-    expect(parseDriveAddress(rest)).toBeUndefined();
-  });
+  it.each(['children', 'items', 'root/activities', 'root:/A:/thumbnails', 'items/01ABC/versions/1.0/delete', 'root:/%E0%A4%A:'])(
+    'does not read %s as an address',
+    (rest) => {
+      expect(parseDriveAddress(rest)).toBeUndefined();
+    },
+  );
 });
