@@ -9,10 +9,10 @@ import { odataContext, sendGraphJson, type GraphContext } from './graph-context'
 /** SharePoint's version label: content versions are major versions `1.0`, `2.0`, … */
 export const versionLabel = (n: number): string => `${n}.0`;
 
-/** 423 while someone else has the file checked out (SharePoint refuses their writes). */
+/** 423 while someone else has the file checked out: SharePoint answers `accessDenied` with this message. */
 export function checkNotLockedFor(item: DriveItem, by: DriveIdentity): void {
   if (item.checkedOutBy && item.checkedOutBy.id !== by.id) {
-    throw new GraphError(423, 'resourceLocked', `The file is checked out by ${item.checkedOutBy.displayName}.`);
+    throw new GraphError(423, 'accessDenied', 'The file is currently checked out or locked for editing by another user.');
   }
 }
 
