@@ -2,6 +2,8 @@ import type { InvocationContext } from '@azure/functions';
 import { DefaultAzureCredential, type TokenCredential } from '@azure/identity';
 import { createAppOnlyGraphClient } from './adapters/graph/app-graph-client';
 import { createGraphUserDirectory } from './adapters/graph/user-directory.graph';
+import { createGraphDocumentStore } from './adapters/graph/document-store.graph';
+import { createGraphTokenSource } from './adapters/graph/graph-tokens';
 import { createGraphProbe, createIdentityProbe, createStorageProbe } from './adapters/health/probes';
 import { createTokenValidator, type TokenValidator } from './adapters/identity/token-validator';
 import { createJsonLogger } from './adapters/logging/json-logger';
@@ -23,6 +25,7 @@ import type { AccessLog } from './ports/access-log';
 import type { CaseNumberIndex, CaseNumbers } from './ports/case-numbers';
 import type { CaseStore } from './ports/case-store';
 import type { CaseTypeRepository } from './ports/case-types';
+import type { DocumentStore } from './ports/document-store';
 import { systemClock, type Clock, type EventLog } from './ports/event-log';
 import type { IdempotencyStore } from './ports/idempotency';
 import type { Logger } from './ports/logger';
@@ -49,6 +52,8 @@ export interface Dependencies {
   caseNumbers: CaseNumbers;
   caseNumberIndex: CaseNumberIndex;
   idempotency: IdempotencyStore;
+  /** Case documents in the deployment's SharePoint library, on behalf of the user. */
+  documents: DocumentStore;
   clock: Clock;
   healthProbes: HealthProbes;
   /** Resolves the user into the actor the access policy judges (roles, groups, case-type grants). */
@@ -106,6 +111,14 @@ export function createDependencies(config: ApiConfig, overrides: Partial<Omit<De
     caseNumbers: overrides.caseNumbers ?? createTableCaseNumbers(table(caseNumbersTableName), { clock }),
     caseNumberIndex: overrides.caseNumberIndex ?? createTableCaseNumberIndex(table(caseNumberIndexTableName)),
     idempotency: overrides.idempotency ?? createTableIdempotencyStore(table(idempotencyTableName), { clock }),
+    documents:
+      overrides.documents ??
+      createGraphDocumentStore({
+        graphBaseUrl: config.graph.baseUrl,
+        siteId: config.documents.siteId,
+        library: config.documents.library,
+        tokens: createGraphTokenSource(config),
+      }),
     healthProbes: overrides.healthProbes ?? {
       // No SDK retries for the probe: health should report an outage within its timeout, not retry through it.
       storage: createStorageProbe(createTableServiceClient(config.storage, azureCredential, { retryOptions: { maxRetries: 0 } })),

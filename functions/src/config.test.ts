@@ -123,4 +123,23 @@ describe('loadApiConfig', () => {
     expect(config.identity.tenantId).toBe(localDefaults.tenantId);
     expect(config.logLevel).toBe('info');
   });
+
+  it('documents: the local library by default, 250 MB uploads; in azure no site until one is set', () => {
+    expect(loadApiConfig({}).documents).toEqual({
+      siteId: localDefaults.documentsSiteId,
+      library: 'Documenten',
+      maxUploadBytes: 250 * 1024 * 1024,
+    });
+    expect(loadApiConfig(azureSettings).documents.siteId).toBeUndefined();
+    const set = loadApiConfig({
+      ...azureSettings,
+      ZAAKWERK_DOCUMENTS_SITE_ID: 'contoso.sharepoint.com,1,2',
+      ZAAKWERK_DOCUMENTS_LIBRARY: 'Zaakdocumenten',
+      ZAAKWERK_DOCUMENT_MAX_BYTES: '1048576',
+    });
+    expect(set.documents).toEqual({ siteId: 'contoso.sharepoint.com,1,2', library: 'Zaakdocumenten', maxUploadBytes: 1048576 });
+    expect(configError({ ZAAKWERK_DOCUMENT_MAX_BYTES: '-5' }).issues.map((i) => i.setting)).toEqual([
+      'ZAAKWERK_DOCUMENT_MAX_BYTES',
+    ]);
+  });
 });

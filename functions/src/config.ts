@@ -34,6 +34,8 @@ export const localDefaults = {
     'AccountKey=Eby8vdM02xNOcqFlqUwJPLlmEtlCDXJ1OUzFT50uSRZ6IFsuFq2UVErCz4I6tq/K1SZFPTOtr/KBHBeksoGMGw==;' +
     'BlobEndpoint=http://127.0.0.1:10000/devstoreaccount1;QueueEndpoint=http://127.0.0.1:10001/devstoreaccount1;' +
     'TableEndpoint=http://127.0.0.1:10002/devstoreaccount1;',
+  documentsSiteId: 'localhost,6b1f3c2a-8d4e-4f70-9a1b-2c3d4e5f6a7b,0e9d8c7b-6a5f-4e3d-8c2b-1a0f9e8d7c6b',
+  documentsLibrary: 'Documenten',
   allowedOrigins: ['http://localhost:53000', 'https://localhost:53000', 'http://localhost:3000', 'https://localhost:3000'],
 } as const;
 
@@ -67,6 +69,11 @@ export interface ApiConfig {
     msal: { authority: string; protocolMode: 'AAD' | 'OIDC'; knownAuthorities: string[] };
   };
   graph: { baseUrl: string; scope: string };
+  /**
+   * The one SharePoint document library of this deployment (case folders inside it). Without a site
+   * the document endpoints answer 503 `documents.not-configured`.
+   */
+  documents: { siteId: string | undefined; library: string; maxUploadBytes: number };
   http: { allowedOrigins: string[]; allowAnyLocalhostOrigin: boolean; maxJsonBodyBytes: number };
   /** Requests per user per minute (sustained; the same number may come in one burst); past it 429 + Retry-After. */
   rateLimitPerMinute: number;
@@ -90,7 +97,13 @@ const settingsSchema = z.object({
   ZAAKWERK_LOG_LEVEL: optional(logLevel),
   ZAAKWERK_ACCESS_POLICY: optional(z.string()),
   ZAAKWERK_RATE_LIMIT_PER_MINUTE: optional(z.string().regex(/^[1-9]\d{0,5}$/, 'must be a whole number of requests per minute')),
+  ZAAKWERK_DOCUMENTS_SITE_ID: optional(z.string().min(1)),
+  ZAAKWERK_DOCUMENTS_LIBRARY: optional(z.string().min(1).max(128)),
+  ZAAKWERK_DOCUMENT_MAX_BYTES: optional(z.string().regex(/^[1-9]\d{0,11}$/, 'must be a positive whole number of bytes')),
 });
+
+/** Default upload limit: 250 MB (issue 7). */
+export const defaultDocumentMaxBytes = 250 * 1024 * 1024;
 type Settings = z.infer<typeof settingsSchema>;
 
 /** Reads and validates the API settings; throws ConfigError naming every bad setting. */
@@ -138,6 +151,11 @@ export function loadApiConfig(env: NodeJS.ProcessEnv): ApiConfig {
     },
     // Graph's resource id is the same whatever the base URL (the local Microsoft 365 accepts it too).
     graph: { baseUrl: graphBaseUrl, scope: 'https://graph.microsoft.com/.default' },
+    documents: {
+      siteId: s.ZAAKWERK_DOCUMENTS_SITE_ID ?? (mode === 'local' ? localDefaults.documentsSiteId : undefined),
+      library: s.ZAAKWERK_DOCUMENTS_LIBRARY ?? localDefaults.documentsLibrary,
+      maxUploadBytes: s.ZAAKWERK_DOCUMENT_MAX_BYTES ? Number(s.ZAAKWERK_DOCUMENT_MAX_BYTES) : defaultDocumentMaxBytes,
+    },
     http: { allowedOrigins, allowAnyLocalhostOrigin: mode === 'local', maxJsonBodyBytes: 1024 * 1024 },
     rateLimitPerMinute: Number(s.ZAAKWERK_RATE_LIMIT_PER_MINUTE ?? '600'),
     access,

@@ -27,7 +27,8 @@ const caseEndpoints = createEndpoints(createDependencies(loadApiConfig({}))).fil
   (endpoint) =>
     endpointAccess[endpoint.name]?.on === 'case' &&
     endpoint.route.startsWith('v1/cases/{id}') &&
-    !['addCaseLink', 'removeCaseLink'].includes(endpoint.name),
+    !/\{(?!id\}|shareId\})/.test(endpoint.route) && // no second id (a document, a linked case) to invent
+    !['addCaseLink', 'uploadCaseDocument', 'syncDocumentVersions'].includes(endpoint.name),
 );
 
 const logins = demoTenant.personas.map((p) => p.login);

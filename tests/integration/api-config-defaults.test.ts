@@ -12,6 +12,8 @@ describe('the API’s local defaults', () => {
     expect(localDefaults.apiAppIdUri).toBe(demoTenant.apiApp.appIdUri);
     expect(localDefaults.apiClientSecret).toBe(demoTenant.apiApp.clientSecret);
     expect(localDefaults.botClientId).toBe(demoTenant.botApp.clientId);
+    expect(localDefaults.documentsSiteId).toBe(demoTenant.sharePoint.siteId);
+    expect(localDefaults.documentsLibrary).toBe(demoTenant.sharePoint.driveName);
   });
 
   it('use the app role values the demo tenant assigns', () => {

@@ -171,6 +171,13 @@ export const DocumentTypeSchema = z.object({
   name: z.string().min(1),
   confidentiality: ConfidentialitySchema,
   template: z.string().min(1).optional(),
+  /** Media types accepted for this document type; absent: the default allow-list (domain/documents). */
+  mediaTypes: z
+    .array(z.string().regex(/^[a-z0-9.+-]+\/[a-z0-9.+-]+$/, 'must be a media type such as application/pdf'))
+    .min(1)
+    .optional(),
+  /** Files of this type are checked out before a new version is uploaded, and checked in after. */
+  requiresCheckout: z.boolean().optional(),
 });
 
 export const RuleActionSchema = z.union([
@@ -229,6 +236,8 @@ export const CaseTypeDefinitionSchema = z
     rules: z.array(BusinessRuleSchema).default([]),
     access: z.array(AccessGrantSchema).default([]),
     intakeForm: IntakeFormSchema.optional(),
+    /** Sharing documents with partners: the highest confidentiality that may be shared (default `intern`). */
+    sharing: z.object({ maxConfidentiality: ConfidentialitySchema }).optional(),
   })
   .meta({ id: 'CaseTypeDefinition' });
 

@@ -9,6 +9,7 @@ export * from './case-summary';
 export * from './case';
 export * from './case-lifecycle';
 export * from './case-tasks';
+export * from './case-documents';
 export * from './health';
 export * from './case-type';
 export * from './access-log';

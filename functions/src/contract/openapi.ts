@@ -5,6 +5,7 @@ import { CaseIdOrNumberParamsSchema, CaseSchema, RegisterCaseRequestSchema } fro
 import { caseLifecyclePaths, describeCaseLifecycleApi } from './case-lifecycle.openapi';
 import { caseTaskPaths, describeCaseTaskApi } from './case-tasks.openapi';
 import { CaseListQuerySchema, CaseListSchema, QueueCountsListSchema } from './case-summary';
+import { caseDocumentPaths, describeCaseDocumentApi } from './case-documents.openapi';
 import { caseTypePaths, describeCaseTypeApi } from './case-types.openapi';
 import { HealthSchema } from './health';
 import { MeSchema } from './me';
@@ -24,6 +25,7 @@ export const documentedPaths = [
   ...caseTypePaths,
   ...accessPaths,
   ...signalPaths,
+  ...caseDocumentPaths,
 ] as const;
 
 const problem = (description: string) => ({
@@ -141,6 +143,7 @@ function describeApi(registry: OpenAPIRegistry): void {
   describeCaseTypeApi(registry, secured);
   describeAccessApi(registry, secured);
   describeSignalsApi(registry, secured);
+  describeCaseDocumentApi(registry, secured);
   registry.registerPath({
     method: 'get',
     path: '/v1/openapi.json',

@@ -72,6 +72,22 @@ export const endpointAccess: Record<string, EndpointAccess> = {
   addCaseTypeFragment: { on: 'caseType', action: 'caseType.manage' },
   // Moves running cases to a newer version (audited on each case); functioneel beheer, like publishing.
   migrateCases: { on: 'caseType', action: 'caseType.manage' },
+  // Documents follow their case (app/documents/load-case-for-documents.ts).
+  uploadCaseDocument: { on: 'case', action: 'case.update' },
+  listCaseDocuments: { on: 'case', action: 'case.read' },
+  getCaseDocument: { on: 'case', action: 'case.read' },
+  listDocumentVersions: { on: 'case', action: 'case.read' },
+  uploadDocumentVersion: { on: 'case', action: 'case.update' },
+  downloadDocument: { on: 'case', action: 'case.read' },
+  downloadDocumentVersion: { on: 'case', action: 'case.read' },
+  restoreDocumentVersion: { on: 'case', action: 'case.update' },
+  checkOutDocument: { on: 'case', action: 'case.update' },
+  checkInDocument: { on: 'case', action: 'case.update' },
+  // Sharing one document with a partner is the handler's work; sharing the whole case (shares) is the coordinator's.
+  shareDocument: { on: 'case', action: 'case.update' },
+  listDocumentShares: { on: 'case', action: 'case.read' },
+  revokeDocumentShare: { on: 'case', action: 'case.update' },
+  syncDocumentVersions: { on: 'case', action: 'case.update' },
   openapi: { on: 'public' },
   preflight: { on: 'public' },
   notFound: { on: 'public' },

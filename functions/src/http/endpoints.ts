@@ -45,6 +45,22 @@ import {
 import { closeCaseEndpoint, reopenCaseEndpoint, setCaseArchiveEndpoint } from './handlers/case-closing.handler';
 import { addCaseLinkEndpoint, removeCaseLinkEndpoint } from './handlers/case-links.handler';
 import { listSignalsEndpoint, markSignalReadEndpoint } from './handlers/signals.handler';
+import {
+  downloadDocumentEndpoint,
+  downloadDocumentVersionEndpoint,
+  getCaseDocumentEndpoint,
+  listCaseDocumentsEndpoint,
+  listDocumentVersionsEndpoint,
+  restoreDocumentVersionEndpoint,
+  uploadCaseDocumentEndpoint,
+  uploadDocumentVersionEndpoint,
+  checkOutDocumentEndpoint,
+  checkInDocumentEndpoint,
+  shareDocumentEndpoint,
+  listDocumentSharesEndpoint,
+  revokeDocumentShareEndpoint,
+  syncDocumentVersionsEndpoint,
+} from './handlers/case-documents.handler';
 
 /**
  * The endpoint table: every HTTP endpoint of the API with its route, methods and policy. register.ts
@@ -89,6 +105,20 @@ export function createEndpoints(deps: Dependencies): AnyEndpoint[] {
     revokeCaseShareEndpoint(deps),
     listSignalsEndpoint(deps),
     markSignalReadEndpoint(deps),
+    uploadCaseDocumentEndpoint(deps),
+    listCaseDocumentsEndpoint(deps),
+    getCaseDocumentEndpoint(deps),
+    listDocumentVersionsEndpoint(deps),
+    uploadDocumentVersionEndpoint(deps),
+    downloadDocumentEndpoint(deps),
+    downloadDocumentVersionEndpoint(deps),
+    restoreDocumentVersionEndpoint(deps),
+    checkOutDocumentEndpoint(deps),
+    checkInDocumentEndpoint(deps),
+    shareDocumentEndpoint(deps),
+    listDocumentSharesEndpoint(deps),
+    revokeDocumentShareEndpoint(deps),
+    syncDocumentVersionsEndpoint(deps),
     listCaseTypesEndpoint(deps),
     createCaseTypeDraftEndpoint(deps),
     getCaseTypeDraftEndpoint(deps),

@@ -20,3 +20,22 @@ export function guardFor(
   );
   return caseGuard(actor, action);
 }
+
+/** An access resolver that makes every caller a handler of `caseTypeKey` (up to geheim): for use-case tests about other things. */
+export const handlerAccess = (caseTypeKey: string) => ({
+  actorFor: (user: Pick<UserPrincipal, 'oid' | 'name' | 'roles'>) =>
+    Promise.resolve(
+      resolveActor(
+        { id: user.oid, name: user.name, roles: user.roles, groups: ['handlers'] },
+        [
+          {
+            key: caseTypeKey,
+            confidentiality: 'intern',
+            access: [{ group: 'handlers', role: 'handler', maxConfidentiality: 'geheim' }],
+          },
+        ],
+        defaultAccessSettings,
+        '2026-03-10T10:00:00.000Z',
+      ),
+    ),
+});

@@ -76,6 +76,8 @@ export async function startLocalApi(
      * would otherwise make a test's held If-Match stale whenever it runs past a quarter hour.
      */
     timersOnDemand?: boolean;
+    /** Extra API settings (ZAAKWERK_*), e.g. a smaller document size limit. */
+    settings?: Record<string, string>;
   } = {},
 ): Promise<LocalApi> {
   const stack = await startM365TestStack();
@@ -101,6 +103,7 @@ export async function startLocalApi(
       ZAAKWERK_API_CLIENT_SECRET: demoTenant.apiApp.clientSecret,
       ZAAKWERK_GRAPH_BASE_URL: m365.graphBaseUrl,
       ZAAKWERK_BOT_CLIENT_ID: demoTenant.botApp.clientId,
+      ...opts.settings,
     });
     const host = await startFunctionsHost({
       name: 'api',

@@ -1,4 +1,5 @@
 import type { Confidentiality } from '../confidentiality';
+import type { CaseDocument } from '../documents/case-document';
 import type { EventChannel, JsonValue } from '../events';
 
 /** A party to a case (applicant, authorised representative, …) as registered. */
@@ -101,6 +102,8 @@ export type CaseState = {
   shares: CaseShare[];
   /** Signals raised by the timer, per subject (absent on cases never signalled). */
   signalled?: { [subject: string]: SignalMark };
+  /** The case's record of its files in SharePoint (ADR 0015); absent on cases that never had one. */
+  documents?: CaseDocument[];
   outcome: { key: string; name: string } | null;
   closedOn: string | null;
   archive: {

@@ -3,6 +3,7 @@ import { lifecycleSummary, taskSummary, withTemplateTasks } from './task-summary
 import { shareSummary } from './share-transitions';
 import { signalSummary } from '../signals/signal-text';
 import { deadlineSummary, recomputedDeadlineSummary } from './deadline-summary';
+import { documentSummary } from './document-summary';
 
 /** One line of a case's timeline: an event as people read it, in Dutch and English. */
 export interface TimelineEntry {
@@ -94,6 +95,15 @@ function summaryOf(event: CaseEvent, who: string, changes: TimelineEntry['change
       return shareSummary(event.type, who, before, after);
     case 'case.deadline-recomputed':
       return recomputedDeadlineSummary(before, after);
+    case 'document.added':
+    case 'document.version-added':
+    case 'document.version-synced':
+    case 'document.version-restored':
+    case 'document.checked-out':
+    case 'document.checked-in':
+    case 'document.shared':
+    case 'document.share-revoked':
+      return documentSummary(event.type, who, after);
     default:
       if (event.type.startsWith('signal.')) return signalSummary(after.signal);
       return { nl: `${who}: ${event.type}`, en: `${who}: ${event.type}` };

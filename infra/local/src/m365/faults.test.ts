@@ -18,7 +18,25 @@ describe('fault injection', () => {
     expect(faults.take('/graph/v1.0/drives/x/root')).toBeUndefined();
   });
 
+  it('lets `skip` matching requests through before failing the next one', () => {
+    const faults = createFaultInjector();
+    const rule = parseFaultRequest({
+      status: 429,
+      retryAfterSeconds: 1,
+      count: 1,
+      skip: 1,
+      pathPrefix: '/_api/v2.0/uploadSession',
+    });
+    if (typeof rule === 'string') throw new Error(rule);
+    faults.add(rule);
+    expect(faults.take('/_api/v2.0/uploadSession/abc')).toBeUndefined();
+    expect(faults.take('/graph/v1.0/me')).toBeUndefined();
+    expect(faults.take('/_api/v2.0/uploadSession/abc')?.status).toBe(429);
+    expect(faults.take('/_api/v2.0/uploadSession/abc')).toBeUndefined();
+  });
+
   it.each([
+    [{ status: 429, skip: -1 }, /skip/],
     [{ status: 500 }, /status/],
     [{ status: 429, count: 0 }, /count/],
     [{ status: 429, retryAfterSeconds: -1 }, /retryAfterSeconds/],

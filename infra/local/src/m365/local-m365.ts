@@ -7,6 +7,8 @@ import { handleDownload } from './graph/download';
 import { createDownloadLinks } from './graph/download-links';
 import { createDriveStore } from './graph/drive-store';
 import { createGraphApi } from './graph/graph-api';
+import { createUploadSessionStore, handleUploadSession } from './graph/upload-sessions';
+import { createPermissionStore } from './graph/drive-permissions';
 import type { GraphContext } from './graph/graph-context';
 import { loadOrCreateSigningKeys } from './keys';
 import { closeServer, listenOnLoopback } from './listen';
@@ -82,13 +84,22 @@ export async function startLocalM365(opts: StartLocalM365Options): Promise<Local
     allowedRedirectOrigins: opts.allowedRedirectOrigins ?? [],
     now: () => Math.floor(Date.now() / 1000),
   };
-  const graphContext: GraphContext = { urls, tokens, directory, drive, downloads: createDownloadLinks(urls.base) };
+  const graphContext: GraphContext = {
+    urls,
+    tokens,
+    directory,
+    drive,
+    downloads: createDownloadLinks(urls.base),
+    sessions: createUploadSessionStore(storage.driveItems, storage.content),
+    permissions: createPermissionStore(storage.driveItems),
+  };
   const faults = createFaultInjector();
   wiring.listener = createRequestListener({
     identity,
     keys,
     graph: createGraphApi(graphContext, faults, opts.log),
     download: (ex) => handleDownload(graphContext, ex),
+    upload: (ex) => handleUploadSession(graphContext, faults, ex),
     local: createLocalRoutes(storage, faults, prepareStorage),
     ...(opts.log ? { log: opts.log } : {}),
   });

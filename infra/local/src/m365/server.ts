@@ -12,12 +12,15 @@ import { handleLogout } from './oidc/logout-endpoint';
 import { oauthErrorBody, oauthErrors } from './oidc/oauth-error';
 import { handleToken } from './oidc/token-endpoint';
 import { downloadPath } from './graph/download-links';
+import { uploadSessionPath } from './graph/upload-sessions';
 
 export interface ServerParts {
   identity: IdentityContext;
   keys: SigningKeys;
   graph: Handler;
   download: Handler;
+  /** Upload-session URLs (fragments, status, cancel). */
+  upload: Handler;
   local: Handler;
   log?: (line: string) => void;
 }
@@ -39,6 +42,7 @@ export function createRequestListener(parts: ServerParts): (req: IncomingMessage
     .on('GET', '/{tenant}/oauth2/v2.0/logout', (ex) => handleLogout(identity, ex))
     .on(allMethods, '/graph/{*rest}', parts.graph)
     .on(['GET', 'HEAD'], downloadPath, parts.download)
+    .on(['GET', 'PUT', 'DELETE'], `${uploadSessionPath}/{id}`, parts.upload)
     .on(allMethods, '/_local/{*rest}', parts.local);
 
   return (req, res) => {

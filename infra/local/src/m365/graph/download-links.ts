@@ -5,8 +5,9 @@ import { createHmac, randomBytes, timingSafeEqual } from 'node:crypto';
  * redirects `/content` requests to: anyone holding the URL may read the file until it expires.
  */
 export interface DownloadLinks {
-  create(driveId: string, itemId: string): string;
-  verify(url: URL): { driveId: string; itemId: string } | undefined;
+  /** A link to the current content, or to one stored version (`version`: its number). */
+  create(driveId: string, itemId: string, version?: number): string;
+  verify(url: URL): { driveId: string; itemId: string; version?: number } | undefined;
 }
 
 export const downloadPath = '/_layouts/15/download.aspx';
@@ -16,9 +17,14 @@ export function createDownloadLinks(base: string, lifetimeSeconds = 3600, nowMs:
   const key = randomBytes(32);
   const sign = (payload: string): string => createHmac('sha256', key).update(payload).digest('base64url');
   return {
-    create(driveId, itemId) {
+    create(driveId, itemId, version) {
       const payload = Buffer.from(
-        JSON.stringify({ d: driveId, i: itemId, e: Math.floor(nowMs() / 1000) + lifetimeSeconds }),
+        JSON.stringify({
+          d: driveId,
+          i: itemId,
+          e: Math.floor(nowMs() / 1000) + lifetimeSeconds,
+          ...(version === undefined ? {} : { v: version }),
+        }),
       ).toString('base64url');
       const url = new URL(downloadPath, base);
       url.searchParams.set('UniqueId', itemId);
@@ -31,9 +37,14 @@ export function createDownloadLinks(base: string, lifetimeSeconds = 3600, nowMs:
       const expected = Buffer.from(sign(payload));
       const given = Buffer.from(signature);
       if (expected.length !== given.length || !timingSafeEqual(expected, given)) return undefined;
-      const claims = JSON.parse(Buffer.from(payload, 'base64url').toString('utf8')) as { d: string; i: string; e: number };
+      const claims = JSON.parse(Buffer.from(payload, 'base64url').toString('utf8')) as {
+        d: string;
+        i: string;
+        e: number;
+        v?: number;
+      };
       if (claims.e * 1000 < nowMs() || claims.i !== url.searchParams.get('UniqueId')) return undefined;
-      return { driveId: claims.d, itemId: claims.i };
+      return { driveId: claims.d, itemId: claims.i, ...(claims.v === undefined ? {} : { version: claims.v }) };
     },
   };
 }

@@ -1,6 +1,7 @@
 import { demoTenant } from '../demo-tenant';
 import type { M365Urls } from '../urls';
 import type { DriveIdentity, DriveItem } from './drive-store';
+import type { GraphContext } from './graph-context';
 
 export interface DriveItemView {
   item: DriveItem;
@@ -44,6 +45,8 @@ export function presentDriveItem(urls: M365Urls, view: DriveItemView): Record<st
   if (item.kind === 'file') {
     body.file = { mimeType: item.mimeType, hashes: { quickXorHash: item.quickXor, sha256Hash: item.sha256 } };
     if (view.downloadUrl) body['@microsoft.graph.downloadUrl'] = view.downloadUrl;
+    // SharePoint's publication facet: `checkout` while someone has the file checked out.
+    body.publication = { level: item.checkedOutBy ? 'checkout' : 'published', versionId: `${item.contentVersion}.0` };
   } else {
     body.folder = { childCount: view.childCount ?? 0 };
   }
@@ -61,4 +64,18 @@ function identitySet(identity: DriveIdentity): Record<string, unknown> {
   return identity.kind === 'application'
     ? { application: { id: identity.id, displayName: identity.displayName } }
     : { user: { id: identity.id, displayName: identity.displayName } };
+}
+
+/** A driveItem as Graph returns it, with its path, parent name and child count or download URL. */
+export async function viewOf(ctx: GraphContext, item: DriveItem): Promise<Record<string, unknown>> {
+  const path = await ctx.drive.pathOf(item);
+  const parent = item.parentId ? await ctx.drive.get(item.driveId, item.parentId) : undefined;
+  return presentDriveItem(ctx.urls, {
+    item,
+    path,
+    ...(parent ? { parentName: parent.kind === 'root' ? sharePoint.driveName : parent.name } : {}),
+    ...(item.kind !== 'file'
+      ? { childCount: (await ctx.drive.children(item)).length }
+      : { downloadUrl: ctx.downloads.create(item.driveId, item.id) }),
+  });
 }

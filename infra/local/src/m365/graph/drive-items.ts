@@ -5,9 +5,12 @@ import type { Exchange } from '../http/router';
 import { appRegistrations } from '../oidc/apps';
 import { permissions, requirePermission, type GraphCaller } from './caller';
 import { parseDriveAddress, type DriveAddress } from './drive-address';
-import { presentDriveItem } from './drive-item.presenter';
+import { viewOf } from './drive-item.presenter';
 import type { ConflictBehavior, DriveIdentity, DriveItem } from './drive-store';
+import { checkNotLockedFor, handleCheckout, handleListItem, handleVersions } from './drive-item-actions';
+import { handlePermissions } from './drive-permissions';
 import { graphErrors, tooLargeForSimpleUpload } from './errors';
+import { createUploadSession } from './upload-sessions';
 import { odataContext, sendGraphJson, type GraphContext } from './graph-context';
 import { paginate, parseTop } from './odata';
 
@@ -17,7 +20,8 @@ const addressPattern = /^\/graph\/v1\.0\/(?:drives\/([^/]+)|sites\/([^/]+)\/driv
 
 /**
  * Everything below `/drives/{driveId}/` (and `/sites/{siteId}/drive/`): items by id or path, children,
- * folder creation, small uploads, content download (302 to a pre-authenticated URL) and delete.
+ * folder creation, small uploads, upload sessions, content download (302 to a pre-authenticated URL), delete,
+ * versions (list, download, restore), list item fields and check-out/check-in.
  */
 export async function handleDriveItems(ctx: GraphContext, ex: Exchange, caller: GraphCaller): Promise<void> {
   const match = addressPattern.exec(ex.url.pathname);
@@ -31,15 +35,24 @@ export async function handleDriveItems(ctx: GraphContext, ex: Exchange, caller: 
 
   if (address.target === 'content' && method === 'PUT') return upload(ctx, ex, caller, driveId, address);
   if (address.target === 'children' && method === 'POST') return createFolder(ctx, ex, caller, driveId, address);
+  if (address.target === 'createUploadSession' && method === 'POST') return startSession(ctx, ex, caller, driveId, address);
   const item = await resolve(ctx, driveId, address);
   if (!item) throw graphErrors.itemNotFound();
+  if (['versions', 'version', 'versionContent', 'restoreVersion'].includes(address.target))
+    return handleVersions(ctx, ex, item, address, identityOf(caller));
+  if (address.target === 'listItem' || address.target === 'listItemFields') return handleListItem(ctx, ex, item, address);
+  if (address.target === 'invite' || address.target === 'permissions' || address.target === 'permission')
+    return handlePermissions(ctx, ex, item, address, identityOf(caller));
+  if (address.target === 'checkout' || address.target === 'checkin')
+    return handleCheckout(ctx, ex, item, address, identityOf(caller));
   if (address.target === 'item' && method === 'GET')
     return sendGraphJson(ex, 200, {
       '@odata.context': odataContext(ctx, `drives('${driveId}')/items/$entity`),
-      ...(await view(ctx, item)),
+      ...(await viewOf(ctx, item)),
     });
   if (address.target === 'item' && method === 'DELETE') {
     checkIfMatch(ex, item);
+    checkNotLockedFor(item, identityOf(caller));
     await ctx.drive.deleteItem(item);
     return sendEmpty(ex.res, 204);
   }
@@ -58,7 +71,7 @@ async function listChildren(ctx: GraphContext, ex: Exchange, driveId: string, pa
   sendGraphJson(ex, 200, {
     '@odata.context': odataContext(ctx, `drives('${driveId}')/items`),
     ...(nextLink ? { '@odata.nextLink': nextLink } : {}),
-    value: await Promise.all(page.map((child) => view(ctx, child))),
+    value: await Promise.all(page.map((child) => viewOf(ctx, child))),
   });
 }
 
@@ -84,7 +97,7 @@ async function createFolder(
   const folder = await ctx.drive.createFolder(parent, body.name, identityOf(caller), conflict);
   sendGraphJson(ex, 201, {
     '@odata.context': odataContext(ctx, `drives('${driveId}')/items/$entity`),
-    ...(await view(ctx, folder)),
+    ...(await viewOf(ctx, folder)),
   });
 }
 
@@ -109,6 +122,7 @@ async function upload(
     const existing = await resolve(ctx, driveId, address);
     if (!existing || existing.kind !== 'file') throw graphErrors.itemNotFound();
     checkIfMatch(ex, existing);
+    checkNotLockedFor(existing, by);
     result = { item: await ctx.drive.replaceContent(existing, bytes, by), created: false };
   } else {
     const name = address.path[address.path.length - 1] as string;
@@ -116,12 +130,34 @@ async function upload(
     if (!parent || parent.kind === 'file') throw graphErrors.itemNotFound();
     const existing = await ctx.drive.childByName(parent, name);
     if (existing) checkIfMatch(ex, existing);
+    if (existing) checkNotLockedFor(existing, by);
     result = await ctx.drive.putFile(parent, name, bytes, by, conflict);
   }
   sendGraphJson(ex, result.created ? 201 : 200, {
     '@odata.context': odataContext(ctx, `drives('${driveId}')/items/$entity`),
-    ...(await view(ctx, result.item)),
+    ...(await viewOf(ctx, result.item)),
   });
+}
+
+/** `POST {folder}:/{name}:/createUploadSession` (a new file) or `POST items/{id}/createUploadSession` (new content). */
+async function startSession(
+  ctx: GraphContext,
+  ex: Exchange,
+  caller: GraphCaller,
+  driveId: string,
+  address: DriveAddress,
+): Promise<void> {
+  const by = identityOf(caller);
+  if (!address.path.length) {
+    const file = await resolve(ctx, driveId, address);
+    if (!file || file.kind !== 'file') throw graphErrors.itemNotFound();
+    checkIfMatch(ex, file);
+    return createUploadSession(ctx, ex, { file }, by);
+  }
+  const name = address.path[address.path.length - 1] as string;
+  const parent = await resolve(ctx, driveId, { ...address, path: address.path.slice(0, -1) }, by);
+  if (!parent || parent.kind === 'file') throw graphErrors.itemNotFound();
+  return createUploadSession(ctx, ex, { parent, name }, by);
 }
 
 /** Finds the addressed item; with `createFoldersAs`, missing folders on the path are created (as uploads do). */
@@ -148,19 +184,6 @@ async function resolve(
     });
   }
   return current;
-}
-
-async function view(ctx: GraphContext, item: DriveItem): Promise<Record<string, unknown>> {
-  const path = await ctx.drive.pathOf(item);
-  const parent = item.parentId ? await ctx.drive.get(item.driveId, item.parentId) : undefined;
-  return presentDriveItem(ctx.urls, {
-    item,
-    path,
-    ...(parent ? { parentName: parent.kind === 'root' ? sharePoint.driveName : parent.name } : {}),
-    ...(item.kind !== 'file'
-      ? { childCount: (await ctx.drive.children(item)).length }
-      : { downloadUrl: ctx.downloads.create(item.driveId, item.id) }),
-  });
 }
 
 /** If-Match with the item's eTag (or `*`); a stale eTag is 412 resourceModified. */

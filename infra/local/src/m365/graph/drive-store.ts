@@ -34,6 +34,21 @@ export interface DriveItem {
   contentVersion: number;
   /** The storage ETag, for optimistic updates. */
   storageEtag: string;
+  /** The list item's column values (SharePoint metadata), set through `listItem/fields`. */
+  fields: Record<string, FieldValue>;
+  /** Who has the file checked out, or null. */
+  checkedOutBy: DriveIdentity | null;
+}
+
+export type FieldValue = string | number | boolean | null;
+
+/** One stored version of a file's content: SharePoint numbers them `1.0`, `2.0`, … */
+export interface DriveItemVersion {
+  number: number;
+  size: number;
+  sha256: string;
+  modifiedAt: string;
+  modifiedBy: DriveIdentity;
 }
 
 export type ConflictBehavior = 'fail' | 'rename' | 'replace';
@@ -63,6 +78,13 @@ export interface DriveStore {
   deleteItem(item: DriveItem): Promise<void>;
   /** The path of an item below the drive root, e.g. `/Zaken/Z-1`; '' for the root. */
   pathOf(item: DriveItem): Promise<string>;
+  /** Merges column values into the item's list item (a new eTag, no new content version). */
+  updateFields(item: DriveItem, patch: Record<string, FieldValue>): Promise<DriveItem>;
+  /** Checks the file out to `by`, or checks it in (null). */
+  setCheckout(item: DriveItem, by: DriveIdentity | null): Promise<DriveItem>;
+  /** The content versions of a file, newest first. */
+  versions(item: DriveItem): Promise<DriveItemVersion[]>;
+  readVersion(item: DriveItem, number: number): Promise<Buffer | undefined>;
 }
 
 type Row = Record<string, unknown> & { partitionKey: string; rowKey: string };
@@ -90,6 +112,59 @@ export function createDriveStore(table: TableClient, content: ContainerClient, n
   const nameKey = (parentId: string, name: string): string =>
     `n_${createHash('sha256').update(`${parentId}\n${name.toLowerCase()}`).digest('hex')}`;
   const blobName = (item: Pick<DriveItem, 'driveId' | 'id'>): string => `${item.driveId}/${item.id}`;
+  const versionKey = (itemId: string, n: number): string => `v_${itemId}_${String(n).padStart(10, '0')}`;
+  const versionBlob = (item: Pick<DriveItem, 'driveId' | 'id'>, n: number): string => `${item.driveId}/${item.id}/v/${n}`;
+
+  /** Every content version keeps its bytes, so old versions can be read and restored. */
+  const recordVersion = async (item: DriveItem, bytes: Buffer): Promise<void> => {
+    await content.getBlockBlobClient(versionBlob(item, item.contentVersion)).uploadData(bytes);
+    await table.upsertEntity(
+      {
+        partitionKey: item.driveId,
+        rowKey: versionKey(item.id, item.contentVersion),
+        versionOf: item.id,
+        number: item.contentVersion,
+        size: item.size,
+        sha256: item.sha256,
+        modifiedAt: item.modifiedAt,
+        modifiedBy: JSON.stringify(item.modifiedBy),
+      },
+      'Replace',
+    );
+  };
+
+  const versions = async (item: DriveItem): Promise<DriveItemVersion[]> => {
+    const found: DriveItemVersion[] = [];
+    const prefix = `v_${item.id}_`;
+    const filter = `PartitionKey eq '${escape(item.driveId)}' and RowKey ge '${prefix}' and RowKey lt '${prefix}~'`;
+    for await (const row of table.listEntities<Row>({ queryOptions: { filter } })) {
+      found.push({
+        number: Number(row.number),
+        size: Number(row.size),
+        sha256: String(row.sha256),
+        modifiedAt: String(row.modifiedAt),
+        modifiedBy: JSON.parse(String(row.modifiedBy)) as DriveIdentity,
+      });
+    }
+    return found.sort((a, b) => b.number - a.number);
+  };
+
+  /** Merge-updates the item row under its storage ETag and bumps the eTag version. */
+  const updateRow = async (item: DriveItem, changes: Record<string, unknown>): Promise<DriveItem> => {
+    try {
+      await table.updateEntity(
+        { partitionKey: item.driveId, rowKey: itemKey(item.id), version: item.version + 1, ...changes },
+        'Merge',
+        { etag: item.storageEtag },
+      );
+    } catch (error) {
+      if (isConflict(error)) throw graphErrors.resourceModified();
+      throw error;
+    }
+    const updated = await get(item.driveId, item.id);
+    if (!updated) throw graphErrors.itemNotFound();
+    return updated;
+  };
 
   const get = async (driveId: string, id: string): Promise<DriveItem | undefined> => {
     try {
@@ -140,6 +215,8 @@ export function createDriveStore(table: TableClient, content: ContainerClient, n
       guid: randomUUID().toUpperCase(),
       version: 1,
       contentVersion: 1,
+      fields: {},
+      checkedOutBy: null,
     };
   };
 
@@ -163,7 +240,22 @@ export function createDriveStore(table: TableClient, content: ContainerClient, n
   const deleteItem = async (item: DriveItem): Promise<void> => {
     if (item.kind === 'root') throw graphErrors.invalidRequest('The root of a drive cannot be deleted.');
     if (item.kind === 'folder') for (const child of await children(item)) await deleteItem(child);
-    if (item.kind === 'file') await content.getBlockBlobClient(blobName(item)).deleteIfExists();
+    if (item.kind === 'file') {
+      await content.getBlockBlobClient(blobName(item)).deleteIfExists();
+      // Sharing permissions (`p_<itemId>_…` rows, see drive-permissions.ts) go with the file.
+      const prefix = `p_${item.id}_`;
+      const filter = `PartitionKey eq '${escape(item.driveId)}' and RowKey ge '${prefix}' and RowKey lt '${prefix}~'`;
+      for await (const row of table.listEntities<Row>({ queryOptions: { filter } }))
+        await table.deleteEntity(item.driveId, row.rowKey).catch((error: unknown) => {
+          if (!isNotFound(error)) throw error;
+        });
+      for (const version of await versions(item)) {
+        await content.getBlockBlobClient(versionBlob(item, version.number)).deleteIfExists();
+        await table.deleteEntity(item.driveId, versionKey(item.id, version.number)).catch((error: unknown) => {
+          if (!isNotFound(error)) throw error;
+        });
+      }
+    }
     try {
       await table.submitTransaction([
         ['delete', { partitionKey: item.driveId, rowKey: itemKey(item.id) }],
@@ -181,25 +273,15 @@ export function createDriveStore(table: TableClient, content: ContainerClient, n
   const replaceContent = async (item: DriveItem, bytes: Buffer, by: DriveIdentity): Promise<DriveItem> => {
     if (item.kind !== 'file') throw graphErrors.invalidRequest('Only files have content.');
     await upload(item, bytes);
-    const changes = {
+    const updated = await updateRow(item, {
       size: bytes.length,
       sha256: sha256Hex(bytes),
       quickXor: quickXorHash(bytes),
       modifiedAt: now().toISOString(),
       modifiedBy: JSON.stringify(by),
-      version: item.version + 1,
       contentVersion: item.contentVersion + 1,
-    };
-    try {
-      await table.updateEntity({ partitionKey: item.driveId, rowKey: itemKey(item.id), ...changes }, 'Merge', {
-        etag: item.storageEtag,
-      });
-    } catch (error) {
-      if (isConflict(error)) throw graphErrors.resourceModified();
-      throw error;
-    }
-    const updated = await get(item.driveId, item.id);
-    if (!updated) throw graphErrors.itemNotFound();
+    });
+    await recordVersion(updated, bytes);
     return updated;
   };
 
@@ -223,6 +305,8 @@ export function createDriveStore(table: TableClient, content: ContainerClient, n
         guid: randomUUID().toUpperCase(),
         version: 1,
         contentVersion: 1,
+        fields: {},
+        checkedOutBy: null,
       };
       try {
         await table.createEntity(toRow(root));
@@ -259,7 +343,11 @@ export function createDriveStore(table: TableClient, content: ContainerClient, n
         }
         const item = newItem(parent, candidate, 'file', by, bytes);
         await upload(item, bytes);
-        if (await insert(item)) return { item: (await get(item.driveId, item.id)) as DriveItem, created: true };
+        if (await insert(item)) {
+          const created = (await get(item.driveId, item.id)) as DriveItem;
+          await recordVersion(created, bytes);
+          return { item: created, created: true };
+        }
         // Someone created the name meanwhile: drop our blob and decide again against what is there now.
         await content.getBlockBlobClient(blobName(item)).deleteIfExists();
       }
@@ -280,6 +368,17 @@ export function createDriveStore(table: TableClient, content: ContainerClient, n
         current = await get(current.driveId, current.parentId);
       }
       return names.length ? `/${names.join('/')}` : '';
+    },
+    updateFields: (item, patch) => updateRow(item, { fields: JSON.stringify({ ...item.fields, ...patch }) }),
+    setCheckout: (item, by) => updateRow(item, { checkedOutBy: by ? JSON.stringify(by) : '' }),
+    versions,
+    async readVersion(item, number) {
+      try {
+        return await content.getBlockBlobClient(versionBlob(item, number)).downloadToBuffer();
+      } catch (error) {
+        if (isNotFound(error)) return undefined;
+        throw error;
+      }
     },
   };
 }
@@ -319,6 +418,8 @@ function toRow(item: Omit<DriveItem, 'storageEtag'>): Row {
     guid: item.guid,
     version: item.version,
     contentVersion: item.contentVersion,
+    fields: JSON.stringify(item.fields),
+    checkedOutBy: item.checkedOutBy ? JSON.stringify(item.checkedOutBy) : '',
   };
 }
 
@@ -343,5 +444,7 @@ function toItem(row: TableEntityResult<Row>): DriveItem {
     version: num('version'),
     contentVersion: num('contentVersion'),
     storageEtag: row.etag,
+    fields: JSON.parse(text('fields') || '{}') as Record<string, FieldValue>,
+    checkedOutBy: text('checkedOutBy') ? (JSON.parse(text('checkedOutBy')) as DriveIdentity) : null,
   };
 }

@@ -11,7 +11,7 @@ import { getDrive, getSite, listSiteDrives } from './sites';
 import { getUserinfo } from './userinfo';
 import { getMe, getUser, listMemberOf, listUsers } from './users';
 
-const itemMethods = ['GET', 'HEAD', 'POST', 'PUT', 'DELETE'];
+const itemMethods = ['GET', 'HEAD', 'POST', 'PUT', 'PATCH', 'DELETE'];
 
 /**
  * The Graph subset under /graph: every request may first be failed by an injected fault, then must carry

@@ -5,6 +5,8 @@ import type { M365Urls } from '../urls';
 import type { GraphCaller } from './caller';
 import type { DownloadLinks } from './download-links';
 import type { DriveStore } from './drive-store';
+import type { UploadSessionStore } from './upload-sessions';
+import type { PermissionStore } from './drive-permissions';
 
 /** What the Graph handlers share. */
 export interface GraphContext {
@@ -13,6 +15,8 @@ export interface GraphContext {
   directory: DirectoryStore;
   drive: DriveStore;
   downloads: DownloadLinks;
+  sessions: UploadSessionStore;
+  permissions: PermissionStore;
 }
 
 export type GraphHandler = (ctx: GraphContext, ex: Exchange, caller: GraphCaller) => Promise<void>;

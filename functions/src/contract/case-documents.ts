@@ -1,0 +1,120 @@
+import { z } from 'zod';
+import { documentSources } from '../domain/documents/case-document';
+import { ConfidentialitySchema } from './case-summary';
+
+const instant = z.iso.datetime().meta({ description: 'ISO 8601 UTC instant' });
+const person = z.object({ id: z.string(), name: z.string() });
+const sha256 = z
+  .string()
+  .regex(/^[0-9a-f]{64}$/)
+  .meta({ description: 'SHA-256 of the version’s bytes, lower-case hex' });
+
+export const DocumentVersionSchema = z
+  .object({
+    id: z.string().meta({ description: 'SharePoint version id, e.g. `1.0`' }),
+    sha256,
+    size: z.number().int().min(0),
+    createdAt: instant,
+    createdBy: person,
+    restoredFrom: z.string().nullable().meta({ description: 'The version this one restored, or null' }),
+  })
+  .meta({ id: 'DocumentVersion' });
+
+export const DocumentShareSchema = z
+  .object({
+    id: z.string(),
+    email: z.string(),
+    access: z.enum(['view', 'edit']),
+    expiresOn: z.iso.date().meta({ description: 'Last day of access (Europe/Amsterdam)' }),
+    external: z.boolean(),
+    createdBy: person,
+    createdAt: instant,
+    revokedBy: person.nullable(),
+    revokedAt: instant.nullable(),
+  })
+  .meta({ id: 'DocumentShare' });
+
+export const DocumentShareListSchema = z.object({ items: z.array(DocumentShareSchema) }).meta({ id: 'DocumentShareList' });
+
+/** POST …/shares: share with a named person (an external address or a colleague). */
+export const ShareDocumentRequestSchema = z
+  .object({
+    email: z.email().max(320),
+    access: z.enum(['view', 'edit']),
+    expiresOn: z.iso.date().meta({ description: 'Last day of access (Europe/Amsterdam), today or later' }),
+  })
+  .strict()
+  .meta({ id: 'ShareDocumentRequest' });
+
+export const DocumentShareParamsSchema = z.object({ id: z.uuid(), documentId: z.uuid(), shareId: z.string().min(1).max(200) });
+
+export const CaseDocumentSchema = z
+  .object({
+    id: z.uuid(),
+    title: z.string(),
+    fileName: z.string().meta({ description: 'The name in SharePoint (sanitised; renamed when taken)' }),
+    originalName: z.string().meta({ description: 'The name of the uploaded file as sent' }),
+    documentType: z.object({ key: z.string(), name: z.string() }),
+    confidentiality: ConfidentialitySchema,
+    author: person,
+    source: z.enum(documentSources),
+    mediaType: z.string(),
+    size: z.number().int().min(0),
+    currentVersion: z.string(),
+    versions: z.array(DocumentVersionSchema).meta({ description: 'Oldest first; the last is current' }),
+    webUrl: z.url().meta({ description: 'Opens the document in SharePoint / Office for the web' }),
+    desktopUrl: z.string().nullable().meta({
+      description:
+        'Opens a Word, Excel or PowerPoint file for editing in the desktop app (`ms-word:ofe|u|…`); null for other types',
+    }),
+    lock: z
+      .object({ by: person, at: instant })
+      .nullable()
+      .meta({ description: 'Who has the document checked out (through Zaakwerk) and since when; null when nobody' }),
+    shares: z.array(DocumentShareSchema).meta({ description: 'Shares with partners and colleagues, revoked ones included' }),
+    createdAt: instant,
+    updatedAt: instant,
+  })
+  .meta({ id: 'CaseDocument' });
+
+export const CaseDocumentListSchema = z
+  .object({ items: z.array(CaseDocumentSchema), nextCursor: z.string().nullable() })
+  .meta({ id: 'CaseDocumentList' });
+
+export const DocumentSyncResultSchema = z
+  .object({
+    recorded: z.number().int().min(0).meta({ description: 'New versions recorded by this run' }),
+    items: z.array(CaseDocumentSchema),
+  })
+  .meta({ id: 'DocumentSyncResult' });
+
+export const DocumentVersionListSchema = z.object({ items: z.array(DocumentVersionSchema) }).meta({ id: 'DocumentVersionList' });
+
+/**
+ * POST /cases/{id}/documents: the body is the file itself (its media type as Content-Type, its length
+ * as Content-Length); what describes it travels in the query.
+ */
+export const UploadDocumentQuerySchema = z
+  .object({
+    fileName: z.string().min(1).max(1024).meta({ description: 'The original file name (sanitised for SharePoint)' }),
+    documentType: z.string().min(1).max(200).meta({ description: 'Key of a document type of the case type' }),
+    title: z.string().trim().min(1).max(255).optional().meta({ description: 'Defaults to the file name without extension' }),
+    confidentiality: ConfidentialitySchema.optional().meta({ description: "Defaults to the document type's level" }),
+    source: z.enum(documentSources).optional().meta({ description: 'Defaults to `upload`' }),
+  })
+  .strict();
+
+/** POST …/checkin (optional body): the comment SharePoint keeps with the version. */
+export const CheckInDocumentRequestSchema = z
+  .object({ comment: z.string().max(1000).optional() })
+  .strict()
+  .meta({ id: 'CheckInDocumentRequest' });
+
+export const CaseDocumentParamsSchema = z.object({ id: z.uuid(), documentId: z.uuid() });
+export const DocumentVersionParamsSchema = CaseDocumentParamsSchema.extend({
+  versionId: z.string().regex(/^\d{1,6}\.\d{1,6}$/, 'must be a version id such as 1.0'),
+});
+
+export type CaseDocumentBody = z.infer<typeof CaseDocumentSchema>;
+export type DocumentVersionBody = z.infer<typeof DocumentVersionSchema>;
+export type UploadDocumentQuery = z.infer<typeof UploadDocumentQuerySchema>;

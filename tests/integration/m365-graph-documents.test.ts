@@ -1,0 +1,200 @@
+import { createHash, randomBytes } from 'node:crypto';
+import { demoTenant, passwordGrantToken, startM365TestStack, type M365TestStack } from '../../infra/local/src/m365';
+
+jest.setTimeout(90_000);
+
+const { driveId } = demoTenant.sharePoint;
+const scopes = 'User.Read Files.ReadWrite.All';
+const kib320 = 320 * 1024;
+
+let stack: M365TestStack;
+let sanne: string;
+let pieter: string;
+beforeAll(async () => {
+  stack = await startM365TestStack();
+  sanne = await passwordGrantToken(stack.m365, 'behandelaar', 'dev', scopes);
+  pieter = await passwordGrantToken(stack.m365, 'behandelaar2', 'dev', scopes);
+});
+afterAll(async () => {
+  await stack?.stop();
+});
+afterEach(async () => {
+  await fetch(`${stack.m365.url}/_local/faults`, { method: 'DELETE' });
+});
+
+const sha256 = (bytes: Buffer) => createHash('sha256').update(bytes).digest('hex');
+
+async function graph(token: string, method: string, path: string, body?: unknown): Promise<Response> {
+  return fetch(`${stack.m365.graphBaseUrl}/v1.0/drives/${driveId}${path}`, {
+    method,
+    headers: { authorization: `Bearer ${token}`, ...(body === undefined ? {} : { 'content-type': 'application/json' }) },
+    ...(body === undefined ? {} : { body: JSON.stringify(body) }),
+    redirect: 'manual',
+  });
+}
+
+async function putFile(token: string, path: string, bytes: Buffer): Promise<{ id: string; eTag: string }> {
+  const response = await fetch(`${stack.m365.graphBaseUrl}/v1.0/drives/${driveId}/root:${path}:/content`, {
+    method: 'PUT',
+    headers: { authorization: `Bearer ${token}`, 'content-type': 'application/octet-stream' },
+    body: new Uint8Array(bytes),
+  });
+  expect([200, 201]).toContain(response.status);
+  return (await response.json()) as { id: string; eTag: string };
+}
+
+/** Follows the 302 of a content request to the pre-authenticated download URL. */
+async function download(token: string, path: string): Promise<Buffer> {
+  const redirect = await graph(token, 'GET', path);
+  expect(redirect.status).toBe(302);
+  const file = await fetch(redirect.headers.get('location') ?? '');
+  expect(file.status).toBe(200);
+  return Buffer.from(await file.arrayBuffer());
+}
+
+async function fragment(uploadUrl: string, bytes: Buffer, start: number, end: number): Promise<Response> {
+  return fetch(uploadUrl, {
+    method: 'PUT',
+    headers: { 'content-range': `bytes ${start}-${end}/${bytes.length}`, 'content-length': String(end - start + 1) },
+    body: new Uint8Array(bytes.subarray(start, end + 1)),
+  });
+}
+
+describe('upload sessions in the local Graph', () => {
+  it('takes a file in 320 KiB-multiple fragments, reports the next expected range, and commits on the last byte', async () => {
+    const bytes = randomBytes(2 * kib320 + 1000);
+    const created = await graph(sanne, 'POST', '/root:/Sessies/groot.pdf:/createUploadSession', {
+      item: { '@microsoft.graph.conflictBehavior': 'rename' },
+    });
+    expect(created.status).toBe(200);
+    const session = (await created.json()) as { uploadUrl: string; nextExpectedRanges: string[] };
+    expect(session.nextExpectedRanges).toEqual(['0-']);
+
+    const first = await fragment(session.uploadUrl, bytes, 0, kib320 - 1);
+    expect(first.status).toBe(202);
+    expect(((await first.json()) as { nextExpectedRanges: string[] }).nextExpectedRanges).toEqual([
+      `${kib320}-${bytes.length - 1}`,
+    ]);
+    const status = (await (await fetch(session.uploadUrl)).json()) as { nextExpectedRanges: string[] };
+    expect(status.nextExpectedRanges).toEqual([`${kib320}-${bytes.length - 1}`]);
+
+    const done = await fragment(session.uploadUrl, bytes, kib320, bytes.length - 1);
+    expect(done.status).toBe(201);
+    const item = (await done.json()) as { id: string; size: number; file: { hashes: { sha256Hash: string } } };
+    expect(item.size).toBe(bytes.length);
+    expect(item.file.hashes.sha256Hash.toLowerCase()).toBe(sha256(bytes));
+    expect(sha256(await download(sanne, `/items/${item.id}/content`))).toBe(sha256(bytes));
+    expect((await fetch(session.uploadUrl)).status).toBe(404);
+  });
+
+  it('refuses a fragment that is not a multiple of 320 KiB (400) and one that skips ahead (416)', async () => {
+    const bytes = randomBytes(2 * kib320);
+    const created = await graph(sanne, 'POST', '/root:/Sessies/fout.pdf:/createUploadSession');
+    const { uploadUrl } = (await created.json()) as { uploadUrl: string };
+    const uneven = await fragment(uploadUrl, bytes, 0, 1000);
+    expect(uneven.status).toBe(400);
+    expect(((await uneven.json()) as { error: { code: string } }).error.code).toBe('invalidRequest');
+    const ahead = await fragment(uploadUrl, bytes, kib320, 2 * kib320 - 1);
+    expect(ahead.status).toBe(416);
+    expect(((await ahead.json()) as { error: { code: string } }).error.code).toBe('invalidRange');
+    expect((await fetch(uploadUrl, { method: 'DELETE' })).status).toBe(204);
+    expect((await fetch(uploadUrl)).status).toBe(404);
+  });
+
+  it('fails a fragment with an injected 429 and Retry-After; the same fragment succeeds when sent again', async () => {
+    const bytes = randomBytes(kib320 + 10);
+    const created = await graph(sanne, 'POST', '/root:/Sessies/druk.pdf:/createUploadSession');
+    const { uploadUrl } = (await created.json()) as { uploadUrl: string };
+    await fetch(`${stack.m365.url}/_local/faults`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ status: 429, retryAfterSeconds: 2, count: 1, pathPrefix: '/_api/v2.0/uploadSession' }),
+    });
+    const throttled = await fragment(uploadUrl, bytes, 0, kib320 - 1);
+    expect(throttled.status).toBe(429);
+    expect(throttled.headers.get('retry-after')).toBe('2');
+    expect((await fragment(uploadUrl, bytes, 0, kib320 - 1)).status).toBe(202);
+    expect((await fragment(uploadUrl, bytes, kib320, bytes.length - 1)).status).toBe(201);
+  });
+});
+
+describe('versions, list item fields and check-out in the local Graph', () => {
+  it('keeps every content version, serves each version, and restores an old one as a new current version', async () => {
+    const v1 = Buffer.from('eerste versie');
+    const v2 = Buffer.from('tweede versie, langer');
+    const { id } = await putFile(sanne, '/Versies/brief.docx', v1);
+    await putFile(sanne, '/Versies/brief.docx', v2);
+
+    const list = (await (await graph(sanne, 'GET', `/items/${id}/versions`)).json()) as {
+      value: { id: string; size: number }[];
+    };
+    expect(list.value.map((v) => [v.id, v.size])).toEqual([
+      ['2.0', v2.length],
+      ['1.0', v1.length],
+    ]);
+    expect(await download(sanne, `/items/${id}/versions/1.0/content`)).toEqual(v1);
+
+    expect((await graph(sanne, 'POST', `/items/${id}/versions/1.0/restoreVersion`)).status).toBe(204);
+    const after = (await (await graph(sanne, 'GET', `/items/${id}/versions`)).json()) as { value: { id: string }[] };
+    expect(after.value.map((v) => v.id)).toEqual(['3.0', '2.0', '1.0']);
+    expect(await download(sanne, `/items/${id}/content`)).toEqual(v1);
+    expect((await graph(sanne, 'GET', `/items/${id}/versions/9.0`)).status).toBe(404);
+  });
+
+  it('sets list item fields with PATCH and returns them with $expand=fields', async () => {
+    const { id, eTag } = await putFile(sanne, '/Velden/aanvraag.pdf', Buffer.from('%PDF-1.7'));
+    const patched = await graph(sanne, 'PATCH', `/items/${id}/listItem/fields`, { ZaakNummer: 'OMG-2026-000001', Pagina: 3 });
+    expect(patched.status).toBe(200);
+    expect(await patched.json()).toMatchObject({ ZaakNummer: 'OMG-2026-000001', Pagina: 3 });
+    const listItem = (await (await graph(sanne, 'GET', `/items/${id}/listItem?$expand=fields`)).json()) as {
+      fields: Record<string, unknown>;
+    };
+    expect(listItem.fields).toMatchObject({ ZaakNummer: 'OMG-2026-000001', Pagina: 3 });
+    const item = (await (await graph(sanne, 'GET', `/items/${id}`)).json()) as { eTag: string };
+    expect(item.eTag).not.toBe(eTag);
+    const bad = await graph(sanne, 'PATCH', `/items/${id}/listItem/fields`, { 'Zaak nummer': 'x' });
+    expect(bad.status).toBe(400);
+  });
+
+  it("locks a checked-out file against others' writes (423) until it is checked in", async () => {
+    const { id } = await putFile(sanne, '/Uitcheck/besluit.docx', Buffer.from('concept'));
+    expect((await graph(sanne, 'POST', `/items/${id}/checkout`)).status).toBe(204);
+    const item = (await (await graph(pieter, 'GET', `/items/${id}`)).json()) as { publication: { level: string } };
+    expect(item.publication.level).toBe('checkout');
+    const refused = await fetch(`${stack.m365.graphBaseUrl}/v1.0/drives/${driveId}/items/${id}/content`, {
+      method: 'PUT',
+      headers: { authorization: `Bearer ${pieter}` },
+      body: 'van Pieter',
+    });
+    expect(refused.status).toBe(423);
+    expect((await graph(pieter, 'POST', `/items/${id}/checkin`, { comment: 'niet van mij' })).status).toBe(423);
+    expect((await graph(sanne, 'POST', `/items/${id}/checkin`, { comment: 'klaar' })).status).toBe(204);
+    await putFile(pieter, '/Uitcheck/besluit.docx', Buffer.from('van Pieter'));
+  });
+
+  it('shares a file by invitation with an external address, lists the permission and revokes it', async () => {
+    const { id } = await putFile(sanne, '/Delen/advies.pdf', Buffer.from('%PDF advies'));
+    const invited = await graph(sanne, 'POST', `/items/${id}/invite`, {
+      recipients: [{ email: 'Partner@Example.nl' }],
+      roles: ['read'],
+      requireSignIn: true,
+      sendInvitation: false,
+      expirationDateTime: '2026-12-31T23:00:00Z',
+    });
+    expect(invited.status).toBe(200);
+    const [permission] = ((await invited.json()) as { value: Record<string, unknown>[] }).value;
+    expect(permission).toMatchObject({
+      roles: ['read'],
+      grantedToV2: { user: { email: 'partner@example.nl' } },
+      invitation: { email: 'partner@example.nl', signInRequired: true },
+      expirationDateTime: '2026-12-31T23:00:00.000Z',
+    });
+    const listed = (await (await graph(sanne, 'GET', `/items/${id}/permissions`)).json()) as { value: { id: string }[] };
+    expect(listed.value.map((p) => p.id)).toEqual([permission?.id]);
+    expect((await graph(sanne, 'DELETE', `/items/${id}/permissions/${String(permission?.id)}`)).status).toBe(204);
+    expect(((await (await graph(sanne, 'GET', `/items/${id}/permissions`)).json()) as { value: unknown[] }).value).toEqual([]);
+    expect(
+      (await graph(sanne, 'POST', `/items/${id}/invite`, { recipients: [{ email: 'geen-adres' }], roles: ['read'] })).status,
+    ).toBe(400);
+  });
+});
