@@ -13,7 +13,19 @@ export const accessPaths = [
   '/v1/cases/{id}/shares',
   '/v1/cases/{id}/shares/{shareId}',
   '/v1/access/overview',
+  '/v1/cases/{id}/audit',
 ] as const;
+
+/** GET /api/v1/cases/{id}/audit: the hash chain of the case's events checked end to end. */
+export const CaseAuditReportSchema = z
+  .object({
+    caseId: z.string(),
+    ok: z.boolean(),
+    count: z.number().int().optional().meta({ description: 'Events checked, when the chain is whole' }),
+    brokenAt: z.number().int().optional().meta({ description: 'Sequence of the first event that does not fit' }),
+    reason: z.string().optional().meta({ example: 'hash-mismatch' }),
+  })
+  .meta({ id: 'CaseAuditReport' });
 
 const problem = (description: string) => ({
   description,
@@ -33,6 +45,20 @@ export function describeAccessApi(registry: OpenAPIRegistry, secured: { entra: s
       400: problem('Invalid id or query'),
       401: problem('No, invalid or expired bearer token'),
       403: problem('The case is visible, but its access log is not for this user (`auth.not-allowed`)'),
+      404: problem('No such case, or not visible to this user (`case.not-found`)'),
+    },
+  });
+  registry.registerPath({
+    method: 'get',
+    path: '/v1/cases/{id}/audit',
+    summary: "Checks the case's event hash chain and reports the first broken link (auditors, records managers)",
+    security: secured,
+    request: { params: CaseIdParamsSchema },
+    responses: {
+      200: { description: 'The verdict', content: { 'application/json': { schema: CaseAuditReportSchema } } },
+      400: problem('Invalid id'),
+      401: problem('No, invalid or expired bearer token'),
+      403: problem('The case is visible, but auditing it is not for this user (`auth.not-allowed`)'),
       404: problem('No such case, or not visible to this user (`case.not-found`)'),
     },
   });

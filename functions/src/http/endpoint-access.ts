@@ -35,6 +35,7 @@ export const endpointAccess: Record<string, EndpointAccess> = {
   resumeCase: { on: 'case', action: 'case.resume' },
   extendCase: { on: 'case', action: 'case.extend' },
   getCaseTimeline: { on: 'case', action: 'case.read' },
+  verifyCaseAudit: { on: 'case', action: 'case.verifyAudit' },
   listCaseTasks: { on: 'case', action: 'case.read' },
   // Only the caller's own tasks, or a group the caller is in.
   listMyTasks: { on: 'caller' },

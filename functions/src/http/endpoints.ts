@@ -20,6 +20,7 @@ import { addFragmentEndpoint, getFragmentEndpoint, listFragmentsEndpoint } from 
 import { notFoundEndpoint, preflightEndpoint } from './handlers/fallback.handler';
 import { assignCaseEndpoint } from './handlers/assign-case.handler';
 import { getCaseTimelineEndpoint } from './handlers/get-case-timeline.handler';
+import { verifyCaseAuditEndpoint } from './handlers/case-audit.handler';
 import { getCaseEndpoint } from './handlers/get-case.handler';
 import { moveCasePhaseEndpoint } from './handlers/move-case-phase.handler';
 import { extendCaseEndpoint, resumeCaseEndpoint, suspendCaseEndpoint } from './handlers/case-deadline.handler';
@@ -84,6 +85,7 @@ export function createEndpoints(deps: Dependencies): AnyEndpoint[] {
     resumeCaseEndpoint(deps),
     extendCaseEndpoint(deps),
     getCaseTimelineEndpoint(deps),
+    verifyCaseAuditEndpoint(deps),
     listCaseTasksEndpoint(deps),
     listMyTasksEndpoint(deps),
     createTaskEndpoint(deps),

@@ -20,6 +20,7 @@ export const caseActions = [
   'case.reopen',
   'case.share',
   'case.readAccessLog',
+  'case.verifyAudit',
   'case.archive',
   'task.create',
   'task.answer',
@@ -127,7 +128,7 @@ function canOnCase(actor: Actor, action: Action, facts: CaseFacts, taskId: strin
   const caseAction = action as CaseAction;
   // Confidentiality on top of everything: above the actor's ceiling the case does not exist for them.
   if (!atMost(facts.confidentiality, ceilingFor(actor, facts.caseType.key))) return false;
-  if (caseAction === 'case.readAccessLog') {
+  if (caseAction === 'case.readAccessLog' || caseAction === 'case.verifyAudit') {
     return readsAccessLogs(actor) && canOnCase(actor, 'case.read', facts, undefined);
   }
   if (caseAction === 'case.archive') {
