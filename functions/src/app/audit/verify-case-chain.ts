@@ -10,7 +10,7 @@ export type CaseChainReport =
 /**
  * Checks one case's audit trail: every event from sequence 1 against its hash and its predecessor,
  * and the end of the chain against the head the case row records (so events cut off the end show).
- * Used by `npm run audit:verify`; the admin endpoint (issue 4/6) will call the same use case.
+ * Used by `npm run audit:verify` and `GET /api/v1/cases/{id}/audit`.
  */
 export async function verifyCaseChain(
   deps: { caseStore: CaseStore; eventLog: EventLog },
