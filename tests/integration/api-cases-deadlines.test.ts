@@ -65,7 +65,15 @@ describe('deadlines of a case through HTTP on the local stack', () => {
     const body = await jsonOf(registered);
     caseId = String(body.id);
     etag = registered.headers.get('etag') ?? '';
-    expect(body.deadline).toEqual({ final: engine({}).final, planned: engine({}).planned, suspendedDays: 0 });
+    expect(body.deadline).toEqual({
+      final: engine({}).final,
+      planned: engine({}).planned,
+      suspendedDays: 0,
+      lexSilencio: false,
+      // Read today, long after 28 April 2025: the omgevingsvergunning's Awb 4:17 penalty has run its
+      // 42 days from 29 April (14 × €23 + 14 × €35 + 14 × €45).
+      dwangsom: { days: 42, amountCents: 144_200, capped: true, firstDay: '2025-04-29' },
+    });
     expect(engine({}).final).toBe('2025-04-28');
   });
 

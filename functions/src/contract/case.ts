@@ -68,7 +68,14 @@ export const CaseSchema = z
     deadline: z.object({
       final: localDate.nullable().meta({ description: 'Final deadline; null without a legal term or while suspended' }),
       planned: localDate.nullable().meta({ description: 'Service-norm target, or null' }),
-      suspendedDays: z.number().int(),
+      suspendedDays: z.number().int().meta({ description: 'Including an open suspension, counted on to today' }),
+      lexSilencio: z.boolean().meta({ description: 'The permit is granted by operation of law when `final` passes' }),
+      dwangsom: z
+        .object({ days: z.number().int(), amountCents: z.number().int(), capped: z.boolean(), firstDay: localDate })
+        .nullable()
+        .meta({
+          description: 'Awb 4:17 penalty accrued for a late decision (types with a dwangsom), up to today or the closing day',
+        }),
     }),
     suspensions: z.array(
       z.object({

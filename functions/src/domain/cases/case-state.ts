@@ -89,7 +89,17 @@ export type CaseState = {
   status: 'open' | 'suspended' | 'closed';
   phase: { key: string; name: string };
   receivedOn: string;
-  deadline: { final: string | null; planned: string | null; suspendedDays: number };
+  deadline: {
+    final: string | null;
+    planned: string | null;
+    /** As of the last change; the read-time view (deadlineView) counts an open suspension on to today. */
+    suspendedDays: number;
+    /** While suspended: the days of the earlier, closed suspensions (the open one is counted at read time). */
+    closedSuspendedDays?: number;
+    /** The case type's flags, kept with the date they qualify (DUTCH-RULES §1). */
+    lexSilencio?: boolean;
+    dwangsom?: boolean;
+  };
   /** `term`: the term given to the applicant (a request without one does not suspend, DUTCH-RULES §1). */
   suspensions: { from: string; until: string | null; reason: string; term: string }[];
   extensions: { duration: string; reason: string }[];

@@ -90,7 +90,14 @@ describe('deadline transitions of a case', () => {
       suspensions: [{ from: parseLocalDate('2025-03-10'), until: parseLocalDate('2025-03-20'), term: 'P2W' }],
       extensions: [{ duration: 'P6W' }],
     });
-    expect(state.deadline).toEqual({ final: engine.final, planned: engine.planned, suspendedDays: engine.suspendedDays });
+    expect(state.deadline).toEqual({
+      final: engine.final,
+      planned: engine.planned,
+      suspendedDays: engine.suspendedDays,
+      // omgevingsvergunning's flags, kept with the date
+      lexSilencio: false,
+      dwangsom: true,
+    });
   });
 
   it('counts the days of an open suspension so far up to the day it is recorded (10 March, recorded 15 March: 5 days)', () => {

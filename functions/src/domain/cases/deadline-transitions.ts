@@ -8,7 +8,8 @@ import type { CaseState } from './case-state';
 import type { ChangeStamp, Transition } from './case-transitions';
 
 /** The parts of a case type the deadline reads. */
-export type DeadlineRules = Pick<CaseType, 'legalTerm' | 'serviceNorm' | 'suspension' | 'extension' | 'lexSilencio'>;
+export type DeadlineRules = Pick<CaseType, 'legalTerm' | 'serviceNorm' | 'suspension' | 'extension' | 'lexSilencio'> &
+  Partial<Pick<CaseType, 'dwangsom'>>;
 
 export const suspensionNotAllowed = (key: string) =>
   new DomainError('conflict', 'case.suspension-not-allowed', `Cases of type ${key} cannot be suspended`);
@@ -29,6 +30,12 @@ export const resumeBeforeSuspension = (on: string, from: string) =>
     'deadline.suspension-ends-before-start',
     `Resuming on ${on} is before the suspension of ${from}`,
   );
+
+/** The type's flags as stored with the deadline (set at registration; kept through every recompute). */
+const deadlineFlags = (previous: CaseState['deadline']) => ({
+  ...(previous.lexSilencio !== undefined ? { lexSilencio: previous.lexSilencio } : {}),
+  ...(previous.dwangsom !== undefined ? { dwangsom: previous.dwangsom } : {}),
+});
 
 const toJson = (value: unknown): JsonValue => JSON.parse(JSON.stringify(value)) as JsonValue;
 
@@ -57,7 +64,13 @@ function recompute(
 function storedDeadline(result: DeadlineResult | null, previous: CaseState['deadline'], asOf: LocalDate): CaseState['deadline'] {
   if (!result) return previous;
   const soFar = result.openSuspension ? suspendedDaysSoFar(result.openSuspension, asOf) : 0;
-  return { final: result.final, planned: result.planned, suspendedDays: result.suspendedDays + soFar };
+  return {
+    final: result.final,
+    planned: result.planned,
+    suspendedDays: result.suspendedDays + soFar,
+    ...(result.openSuspension ? { closedSuspendedDays: result.suspendedDays } : {}),
+    ...deadlineFlags(previous),
+  };
 }
 
 function deadlineTransition(

@@ -65,3 +65,4 @@ export { archiveFor, archiveAfterReopen, type ArchiveContext } from './case-arch
 export { linkCase, unlinkCase, inverseLinkKind } from './case-links';
 export { shareCase, revokeShare, shareSummary, maxShareDays, shareExpiryInvalid, shareNotFound } from './share-transitions';
 export { recomputeDeadline } from './recompute-deadline';
+export { deadlineView, type DeadlineView } from './deadline-view';

@@ -11,6 +11,8 @@ describe('initialDeadline', () => {
       final: null,
       planned: '2026-06-07',
       suspendedDays: 0,
+      lexSilencio: false,
+      dwangsom: false,
     });
   });
 
@@ -20,6 +22,8 @@ describe('initialDeadline', () => {
       final: '2025-04-28',
       planned: '2025-04-14',
       suspendedDays: 0,
+      lexSilencio: false,
+      dwangsom: true,
     });
   });
 });

@@ -19,6 +19,8 @@ export interface NewCase {
   at: string;
 }
 
+const flagsOf = (caseType: CaseType) => ({ lexSilencio: caseType.lexSilencio, dwangsom: caseType.dwangsom });
+
 /**
  * The deadline at registration (DUTCH-RULES §1): with a legal term, the final date from computeDeadline
  * (and the service norm as planned date); without one there is no final date, only the service norm.
@@ -32,10 +34,10 @@ export function initialDeadline(caseType: CaseType, receivedOn: LocalDate): Case
       maxExtension: caseType.extension.max ?? null,
       lexSilencio: caseType.lexSilencio,
     });
-    return { final: result.final, planned: result.planned, suspendedDays: 0 };
+    return { final: result.final, planned: result.planned, suspendedDays: 0, ...flagsOf(caseType) };
   }
   const planned = caseType.serviceNorm ? addCalendarDuration(receivedOn, calendarDurationOf(caseType.serviceNorm)) : null;
-  return { final: null, planned, suspendedDays: 0 };
+  return { final: null, planned, suspendedDays: 0, ...flagsOf(caseType) };
 }
 
 /** A freshly registered case: open, in the type's first phase, unassigned, confidentiality from the type. */

@@ -40,7 +40,12 @@ export function recomputeDeadline(
   if (result.final === state.deadline.final && result.planned === state.deadline.planned) return null;
   const asOf = amsterdamToday(new Date(stamp.occurredAt));
   const soFar = result.openSuspension ? suspendedDaysSoFar(result.openSuspension, asOf) : 0;
-  const deadline = { final: result.final, planned: result.planned, suspendedDays: result.suspendedDays + soFar };
+  const deadline: CaseState['deadline'] = {
+    ...state.deadline,
+    final: result.final,
+    planned: result.planned,
+    suspendedDays: result.suspendedDays + soFar,
+  };
   const skipped: readonly NonWorkingDay[] = result.shiftedBy?.skipped ?? [];
   const { occurredAt, actor, onBehalfOf, channel } = stamp;
   const event: CaseEventDraft = {

@@ -1,5 +1,5 @@
 import type { Case } from '../../contract/case';
-import { caseAbilities, type CaseState } from '../../domain/cases';
+import { amsterdamToday, caseAbilities, deadlineView, type CaseState } from '../../domain/cases';
 import { presentTask } from './task.presenter';
 import type { Actor } from '../../domain/access';
 
@@ -16,7 +16,7 @@ export function presentCase(state: CaseState, etag: string, actor: Actor): Case 
     status: state.status,
     phase: state.phase,
     receivedOn: state.receivedOn,
-    deadline: state.deadline,
+    deadline: deadlineView(state, amsterdamToday(new Date(actor.at))),
     suspensions: state.suspensions,
     extensions: state.extensions,
     assignee: state.assignee,
