@@ -52,9 +52,12 @@ function summaryOf(event: CaseEvent, who: string, changes: TimelineEntry['change
       const version = (value: JsonValue | undefined) =>
         isObject(value) && typeof value.version === 'number' ? value.version : '?';
       const [from, to] = [version(before.caseType), version(after.caseType)];
+      const finalOf = (value: JsonValue | undefined) => (isObject(value) && typeof value.final === 'string' ? value.final : null);
+      const [was, now] = [finalOf(before.deadline), finalOf(after.deadline)];
+      const moved = before.deadline !== undefined && was !== now;
       return {
-        nl: `${who} heeft de zaak overgezet van versie ${from} naar versie ${to} van het zaaktype`,
-        en: `${who} moved the case from version ${from} to version ${to} of its case type`,
+        nl: `${who} heeft de zaak overgezet van versie ${from} naar versie ${to} van het zaaktype${moved ? `; uiterste datum ${was ?? 'geen'} → ${now ?? 'geen'}` : ''}`,
+        en: `${who} moved the case from version ${from} to version ${to} of its case type${moved ? `; deadline ${was ?? 'none'} → ${now ?? 'none'}` : ''}`,
       };
     }
     case 'case.updated': {
