@@ -133,6 +133,15 @@ describe('case documents through the API', () => {
     expect(file.headers.get('repr-digest')).toBe(digestOf(sha256(bytes)));
     expect(file.headers.get('content-type')).toBe(pdf);
 
+    // The download is a read of the file: the access log names the document and version (inzageregistratie).
+    const log = (await (await local.call('archivaris', 'GET', `/cases/${caseId}/access-log`)).json()) as { items: Json[] };
+    expect(log.items).toContainEqual(
+      expect.objectContaining({
+        purpose: `document:${String(document.id)}:1.0`,
+        user: expect.objectContaining({ name: 'Sanne de Vries' }),
+      }),
+    );
+
     const timeline = (await (await get(`/cases/${caseId}/timeline`)).json()) as { items: Json[] };
     expect(timeline.items[0]).toMatchObject({
       type: 'document.added',

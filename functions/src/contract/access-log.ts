@@ -10,7 +10,7 @@ export const AccessRecordSchema = z
     user: z.object({ id: z.string(), name: z.string() }),
     via: z.object({ appId: z.string(), name: z.string() }).nullable(),
     channel: z.string(),
-    purpose: z.string().meta({ description: '`case`, `timeline`, later `document:<id>`' }),
+    purpose: z.string().meta({ description: '`case`, `timeline`, `document:<id>:<version>` for a file downloaded' }),
   })
   .meta({ id: 'AccessRecord' });
 

@@ -18,7 +18,7 @@ export interface AccessRecord {
   /** Set when an app (the Teams bot) read on the user's behalf. */
   via: { appId: string; name: string } | null;
   channel: EventChannel;
-  /** What was read: `case`, `timeline`, later `document:<id>`. */
+  /** What was read: `case`, `timeline`, `document:<id>:<version>` for a file downloaded. */
   purpose: string;
   parties: { role: string; name: string; email: string | null }[];
 }

@@ -125,7 +125,7 @@ export const uploadDocumentVersionEndpoint = (deps: DocumentDeps) =>
 
 /** The file of a document version as the response: its bytes streamed, its recorded SHA-256 as Repr-Digest. */
 const download =
-  (deps: Pick<Dependencies, 'caseStore' | 'documents' | 'access'>, versioned: boolean) =>
+  (deps: Pick<Dependencies, 'caseStore' | 'documents' | 'access' | 'accessLog' | 'clock'>, versioned: boolean) =>
   async ({ request, principal }: EndpointContext<typeof policies.authenticated>): Promise<HttpResponseInit> => {
     const params = versioned
       ? parseParams(request, DocumentVersionParamsSchema)
@@ -151,7 +151,9 @@ const download =
   };
 
 /** GET /api/v1/cases/{id}/documents/{documentId}/content: the current version's bytes. */
-export const downloadDocumentEndpoint = (deps: Pick<Dependencies, 'caseStore' | 'documents' | 'access'>) =>
+export const downloadDocumentEndpoint = (
+  deps: Pick<Dependencies, 'caseStore' | 'documents' | 'access' | 'accessLog' | 'clock'>,
+) =>
   defineEndpoint({
     name: 'downloadDocument',
     methods: ['GET'],
@@ -161,7 +163,9 @@ export const downloadDocumentEndpoint = (deps: Pick<Dependencies, 'caseStore' | 
   });
 
 /** GET /api/v1/cases/{id}/documents/{documentId}/versions/{versionId}/content: one version's bytes. */
-export const downloadDocumentVersionEndpoint = (deps: Pick<Dependencies, 'caseStore' | 'documents' | 'access'>) =>
+export const downloadDocumentVersionEndpoint = (
+  deps: Pick<Dependencies, 'caseStore' | 'documents' | 'access' | 'accessLog' | 'clock'>,
+) =>
   defineEndpoint({
     name: 'downloadDocumentVersion',
     methods: ['GET'],
