@@ -33,6 +33,18 @@ describe('security headers of the static apps (Azure Static Web Apps)', () => {
     expect(headers['Content-Security-Policy']).toContain("object-src 'none'");
   });
 
+  it.each([
+    ['tabs', ["'self'"]],
+    // Office.js must come from Microsoft's CDN (the add-in may not bundle it).
+    ['outlook-addin', ["'self'", 'https://appsforoffice.microsoft.com']],
+  ])('runs only its own scripts in the %s (and Office.js from its CDN), never inline or eval', (app, sources) => {
+    const directive = load(app)
+      .globalHeaders['Content-Security-Policy']?.split(';')
+      .map((d) => d.trim())
+      .find((d) => d.startsWith('script-src'));
+    expect(directive?.split(/\s+/).slice(1)).toEqual(sources);
+  });
+
   it.each(['tabs', 'outlook-addin'])('never lets a browser cache the per-deployment config.json of the %s', (app) => {
     expect(load(app).routes.find((r) => r.route === '/config.json')?.headers).toEqual({ 'Cache-Control': 'no-store' });
   });
