@@ -106,7 +106,15 @@ export const CaseSchema = z
     }),
     tasks: z.array(CaseTaskSchema),
     links: z.array(
-      z.object({ kind: z.enum(['parent', 'child', 'related']), caseId: z.string(), number: z.string() }).meta({ id: 'CaseLink' }),
+      z
+        .object({
+          kind: z.enum(['parent', 'child', 'related']),
+          caseId: z.string(),
+          number: z.string(),
+          caseType: z.string().optional(),
+          confidentiality: ConfidentialitySchema.optional(),
+        })
+        .meta({ id: 'CaseLink', description: 'Only links to cases within the reader’s ceiling are shown' }),
     ),
     etag: z.string(),
     createdAt: instant,

@@ -63,8 +63,13 @@ describe('linking cases: each side stores its own view', () => {
       { caseId: 'main', ifMatch: 'W/"1"', kind: 'child', otherId: 'part' },
       silentLog,
     );
-    expect(changed.state.links).toEqual([{ kind: 'child', caseId: 'part', number: 'ZAAK-2026-000002' }]);
-    expect(get('part').state.links).toEqual([{ kind: 'parent', caseId: 'main', number: 'ZAAK-2026-000001' }]);
+    expect(changed.state.links).toEqual([
+      { kind: 'child', caseId: 'part', number: 'ZAAK-2026-000002', caseType: 'omgevingsvergunning', confidentiality: 'intern' },
+    ]);
+    // Each side keeps the other's type and level, so readers above whose ceiling it is do not see the link.
+    expect(get('part').state.links).toEqual([
+      { kind: 'parent', caseId: 'main', number: 'ZAAK-2026-000001', caseType: 'omgevingsvergunning', confidentiality: 'intern' },
+    ]);
   });
 
   it('repairs a half-done link when the same request is repeated', async () => {
@@ -82,7 +87,9 @@ describe('linking cases: each side stores its own view', () => {
       silentLog,
     );
     expect(again.state.links).toHaveLength(1);
-    expect(get('part').state.links).toEqual([{ kind: 'related', caseId: 'main', number: 'ZAAK-2026-000001' }]);
+    expect(get('part').state.links).toEqual([
+      { kind: 'related', caseId: 'main', number: 'ZAAK-2026-000001', caseType: 'omgevingsvergunning', confidentiality: 'intern' },
+    ]);
   });
 
   it('refuses a second parent before writing anything (409)', async () => {

@@ -68,11 +68,21 @@ export async function addCaseLink(
     kind: inverseLinkKind(request.kind),
     caseId: state.id,
     number: state.number,
+    caseType: state.caseType.key,
+    confidentiality: state.confidentiality,
   });
   const changed = await changeCase(deps, principal, request, log, (state, stamp) => {
     // The other side's rules (one parent) are checked before anything is written.
     linkCase(other.state, backOf(state), stamp);
-    return linkCase(state, { kind: request.kind, caseId: other.state.id, number: other.state.number }, stamp);
+    const there = other.state;
+    const link: CaseLink = {
+      kind: request.kind,
+      caseId: there.id,
+      number: there.number,
+      caseType: there.caseType.key,
+      confidentiality: there.confidentiality,
+    };
+    return linkCase(state, link, stamp);
   });
   const back = backOf(changed.state);
   await mirror(deps, principal, other.state.id, log, (state, stamp) => linkCase(state, back, stamp));

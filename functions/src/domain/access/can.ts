@@ -118,6 +118,16 @@ export function ceilingFor(actor: Actor, caseType: string): Confidentiality {
   return levels.reduce((high, level) => (rank(level) > rank(high) ? level : high));
 }
 
+/**
+ * Whether a link to another case may be shown: the linked case's level within the actor's ceiling for its
+ * type (a case above it does not exist for them, also not as a related case). Links recorded before the
+ * level was kept are shown.
+ */
+export function seesLinked(actor: Actor, link: { caseType?: string; confidentiality?: Confidentiality }): boolean {
+  if (!link.caseType || !link.confidentiality) return true;
+  return atMost(link.confidentiality, ceilingFor(actor, link.caseType));
+}
+
 /** Filters any list of work-queue rows (mine, team, case type, search) to what the actor may see. */
 export function visibleRows<R extends WorkQueueRowFacts>(actor: Actor, rows: readonly R[]): R[] {
   return rows.filter((row) => can(actor, 'case.read', { kind: 'workQueueRow', row }));

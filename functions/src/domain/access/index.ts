@@ -12,6 +12,7 @@ export {
   atMost,
   ceilingFor,
   visibleRows,
+  seesLinked,
   caseActions,
   caseTypeActions,
   systemActions,

@@ -54,7 +54,14 @@ export type CaseTask = {
 };
 
 /** A link to another case; each side stores its own view (parent ↔ child, related ↔ related). */
-export type CaseLink = { kind: 'parent' | 'child' | 'related'; caseId: string; number: string };
+export type CaseLink = {
+  kind: 'parent' | 'child' | 'related';
+  caseId: string;
+  number: string;
+  /** The other case's type and level when linked, so a reader above whose ceiling it is does not see it. */
+  caseType?: string;
+  confidentiality?: Confidentiality;
+};
 
 /** An explicit share of this one case with a person, until `expiresAt` (an instant). */
 export type CaseShare = {

@@ -2,6 +2,7 @@ import { authorizeCase } from '../../app/access/authorize';
 import { recordCaseRead } from '../../app/access/record-case-read';
 import { getCaseTimeline } from '../../app/cases/get-case-timeline';
 import type { Dependencies } from '../../composition-root';
+import { seesLinked } from '../../domain/access';
 import { CaseIdParamsSchema } from '../../contract/case';
 import { CaseTimelineQuerySchema } from '../../contract/case-lifecycle';
 import { defineEndpoint, json } from '../endpoint';
@@ -28,6 +29,7 @@ export const getCaseTimelineEndpoint = (deps: Pick<Dependencies, 'caseStore' | '
           authorizeCase(actor, 'case.read', state);
           await recordCaseRead(deps, principal, state, 'timeline');
         },
+        (link) => seesLinked(actor, link),
       );
       return json(200, page);
     },

@@ -1,7 +1,7 @@
 import type { Case } from '../../contract/case';
 import { amsterdamToday, caseAbilities, deadlineView, type CaseState } from '../../domain/cases';
 import { presentTask } from './task.presenter';
-import type { Actor } from '../../domain/access';
+import { seesLinked, type Actor } from '../../domain/access';
 
 /** A stored case as the contract's Case, with what this user may do with it. */
 export function presentCase(state: CaseState, etag: string, actor: Actor): Case {
@@ -27,7 +27,7 @@ export function presentCase(state: CaseState, etag: string, actor: Actor): Case 
     closedOn: state.closedOn,
     archive: state.archive,
     tasks: state.tasks.map((task) => presentTask(task, state, user)),
-    links: state.links,
+    links: state.links.filter((link) => seesLinked(actor, link)),
     etag,
     createdAt: state.createdAt,
     updatedAt: state.updatedAt,
