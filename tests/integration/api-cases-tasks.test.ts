@@ -391,8 +391,9 @@ describe('tasks, closing and retention through HTTP on the local stack', () => {
       expect(linked.status).toBe(200);
       const parentBody = await jsonOf(linked);
       const childBody = await jsonOf(await local.call('behandelaar', 'GET', `/cases/${child}`));
-      expect(parentBody.links).toEqual([{ kind: 'child', caseId: child, number: childBody.number }]);
-      expect(childBody.links).toEqual([{ kind: 'parent', caseId: parent, number: parentBody.number }]);
+      const level = { caseType: 'subsidieaanvraag', confidentiality: 'intern' };
+      expect(parentBody.links).toEqual([{ kind: 'child', caseId: child, number: childBody.number, ...level }]);
+      expect(childBody.links).toEqual([{ kind: 'parent', caseId: parent, number: parentBody.number, ...level }]);
 
       const unlinked = await act('behandelaar', parent, 'DELETE', `/cases/${parent}/links/${child}`);
       expect(unlinked.status).toBe(200);
