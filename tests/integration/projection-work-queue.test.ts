@@ -277,7 +277,13 @@ describe('the work-queue projection on the local stack', () => {
       expect(found).toEqual([
         expect.objectContaining({ id: caseId, title: 'Schuur Kerkpad 7', assignee: persona('behandelaar') }),
       ]);
-      expect((await deps.store.readIndex(caseId))?.sequence).toBe(committed.head.sequence);
+      // The rows are written between the projector's claim of the index and its finish: wait for the finish.
+      let index = await deps.store.readIndex(caseId);
+      while (index?.sequence !== committed.head.sequence && Date.now() < deadline) {
+        await new Promise((resolve) => setTimeout(resolve, 100));
+        index = await deps.store.readIndex(caseId);
+      }
+      expect(index?.sequence).toBe(committed.head.sequence);
     } finally {
       await projectorHost.close();
     }
