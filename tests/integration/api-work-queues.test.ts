@@ -10,6 +10,7 @@ import { runRebuildProjections } from '../../functions/src/cli/rebuild-projectio
 import { amsterdamToday } from '../../functions/src/domain/cases';
 import { addDays, parseLocalDate } from '../../functions/src/domain/calendar';
 import { startLocalApi, type LocalApi, type Login } from './support/local-api';
+import { demoTenant } from '../../infra/local/src/m365/demo-tenant';
 
 type Json = Record<string, unknown>;
 type Summary = {
@@ -115,6 +116,10 @@ describe('work queues through HTTP on the local stack', () => {
     expect(titles(await get('behandelaar', '/cases?queue=mine&status=suspended'))).toEqual(['opgeschort']);
     expect(titles(await get('behandelaar', '/cases?queue=mine&caseType=klacht'))).toEqual([]);
     expect(titles(await get('coordinator', '/cases?queue=all&caseType=klacht'))).toEqual([]);
+    const behandelaar2 = demoTenant.personas.find((p) => p.login === 'behandelaar2')?.id ?? '';
+    expect(titles(await get('coordinator', `/cases?queue=all&assignee=${behandelaar2}`))).toEqual(['ruim']);
+    expect(titles(await get('coordinator', '/cases?queue=all&phase=intake'))).toEqual(['te laat', 'bijna', 'ruim', 'opgeschort']);
+    expect(titles(await get('coordinator', '/cases?queue=all&phase=beoordeling'))).toEqual([]);
   });
 
   it('pages with an opaque cursor (limit, nextCursor) across the queue', async () => {

@@ -44,6 +44,12 @@ export const CaseListQuerySchema = z.object({
   queue: z.enum(caseQueues),
   caseType: z.string().min(1).max(64).optional(),
   status: z.enum(['open', 'suspended']).optional(),
+  phase: z.string().min(1).max(64).optional().meta({ description: 'Only cases in this phase (its key)' }),
+  assignee: z
+    .string()
+    .regex(/^[0-9a-fA-F-]{36}$/, 'an Entra object id')
+    .optional()
+    .meta({ description: 'Only cases assigned to this person (Entra object id)' }),
   overdue: flag.optional(),
   atRisk: z
     .literal('true')

@@ -25,6 +25,8 @@ export interface QueueRow {
 export interface QueueFilter {
   status?: 'open' | 'suspended';
   caseType?: string;
+  phase?: string;
+  assignee?: string;
   /** true: final deadline before `today`; false: not overdue (or no deadline). */
   overdue?: boolean;
   /** true: at risk today (not overdue). */

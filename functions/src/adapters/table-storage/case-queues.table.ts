@@ -54,6 +54,8 @@ function filterFor(partition: string, filter: QueueFilter, after: string | null)
   if (after !== null) parts.push(odata`RowKey gt ${after}`);
   if (filter.status) parts.push(odata`status eq ${filter.status}`);
   if (filter.caseType) parts.push(odata`caseTypeKey eq ${filter.caseType}`);
+  if (filter.phase) parts.push(odata`phaseKey eq ${filter.phase}`);
+  if (filter.assignee) parts.push(odata`assigneeId eq ${filter.assignee}`);
   if (filter.overdue === true) parts.push(odata`RowKey lt ${filter.today}`);
   if (filter.overdue === false || filter.atRisk) parts.push(odata`RowKey ge ${filter.today}`);
   if (filter.atRisk) parts.push(odata`atRiskFrom le ${filter.today}`);

@@ -62,7 +62,7 @@ export async function listCases(
   const actor = await deps.access.actorFor(user);
   const visible = (page: CaseListPage): CaseListPage => ({ ...page, rows: visibleRows(actor, page.rows) });
   const page = { limit: query.limit, ...(query.cursor ? { cursor: query.cursor } : {}) };
-  const filtered = query.caseType || query.status || query.overdue !== undefined || query.atRisk;
+  const filtered = query.caseType || query.status || query.phase || query.assignee || query.overdue !== undefined || query.atRisk;
   if (query.queue === 'mine' && !filtered) {
     // One partition, no filter: the assignee reader's single range query.
     const mine = await deps.workQueue.listAssignedTo(user.oid, page);
@@ -75,6 +75,8 @@ export async function listCases(
     today,
     ...(query.caseType ? { caseType: query.caseType } : {}),
     ...(query.status ? { status: query.status } : {}),
+    ...(query.phase ? { phase: query.phase } : {}),
+    ...(query.assignee ? { assignee: query.assignee } : {}),
     ...(query.overdue !== undefined ? { overdue: query.overdue } : {}),
     ...(query.atRisk ? { atRisk: true } : {}),
   };
