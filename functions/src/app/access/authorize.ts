@@ -21,9 +21,3 @@ export const caseGuard =
   (actor: Actor, action: CaseAction) =>
   (state: CaseState): void =>
     authorizeCase(actor, action, state);
-
-/** For task endpoints: only the assignee of an open or accepted task may answer it (404 when the case is invisible). */
-export const taskGuard =
-  (actor: Actor, taskId: string) =>
-  (state: CaseState): void =>
-    authorizeCase(actor, 'task.answer', state, taskId);

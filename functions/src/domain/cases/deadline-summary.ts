@@ -1,45 +1,5 @@
 import type { JsonValue } from '../events';
-
-type Json = { [key: string]: JsonValue };
-const isObject = (value: JsonValue | undefined): value is Json =>
-  typeof value === 'object' && value !== null && !Array.isArray(value);
-const text = (value: JsonValue | undefined): string => (typeof value === 'string' ? value : '?');
-
-const nlMonths = [
-  'januari',
-  'februari',
-  'maart',
-  'april',
-  'mei',
-  'juni',
-  'juli',
-  'augustus',
-  'september',
-  'oktober',
-  'november',
-  'december',
-];
-const enMonths = [
-  'January',
-  'February',
-  'March',
-  'April',
-  'May',
-  'June',
-  'July',
-  'August',
-  'September',
-  'October',
-  'November',
-  'December',
-];
-
-/** `2025-04-28` as "28 april" / "28 April" (the year is left out, as people say it). */
-function dateIn(value: JsonValue | undefined, months: readonly string[]): string {
-  if (typeof value !== 'string') return '?';
-  const [, month, day] = value.split('-').map(Number);
-  return `${day ?? '?'} ${months[(month ?? 0) - 1] ?? '?'}`;
-}
+import { type Json, isObject, text, nlMonths, enMonths, dayMonth } from '../events/summary-text';
 
 const finalOf = (side: Json): JsonValue => (isObject(side.deadline) ? (side.deadline.final ?? null) : null);
 
@@ -55,19 +15,19 @@ export function deadlineSummary(type: string, who: string, before: Json, after: 
   const moved = (nlCause: string, enCause: string) =>
     from === to
       ? {
-          nl: `Uiterste datum blijft ${dateIn(to, nlMonths)}: ${nlCause}`,
-          en: `Deadline stays ${dateIn(to, enMonths)}: ${enCause}`,
+          nl: `Uiterste datum blijft ${dayMonth(to, nlMonths)}: ${nlCause}`,
+          en: `Deadline stays ${dayMonth(to, enMonths)}: ${enCause}`,
         }
       : {
-          nl: `Uiterste datum verschoven van ${dateIn(from, nlMonths)} naar ${dateIn(to, nlMonths)}: ${nlCause}`,
-          en: `Deadline moved from ${dateIn(from, enMonths)} to ${dateIn(to, enMonths)}: ${enCause}`,
+          nl: `Uiterste datum verschoven van ${dayMonth(from, nlMonths)} naar ${dayMonth(to, nlMonths)}: ${nlCause}`,
+          en: `Deadline moved from ${dayMonth(from, enMonths)} to ${dayMonth(to, enMonths)}: ${enCause}`,
         };
   if (type === 'case.suspended') {
     const reason = text(suspension.reason);
     const on = suspension.from;
     return {
-      nl: `${who} heeft de zaak opgeschort vanaf ${dateIn(on, nlMonths)} (${reason}); termijn aanvrager ${text(suspension.term)}; uiterste datum (was ${dateIn(from, nlMonths)}) onbekend tot hervatting`,
-      en: `${who} suspended the case from ${dateIn(on, enMonths)} (${reason}); applicant's term ${text(suspension.term)}; deadline (was ${dateIn(from, enMonths)}) unknown until resumed`,
+      nl: `${who} heeft de zaak opgeschort vanaf ${dayMonth(on, nlMonths)} (${reason}); termijn aanvrager ${text(suspension.term)}; uiterste datum (was ${dayMonth(from, nlMonths)}) onbekend tot hervatting`,
+      en: `${who} suspended the case from ${dayMonth(on, enMonths)} (${reason}); applicant's term ${text(suspension.term)}; deadline (was ${dayMonth(from, enMonths)}) unknown until resumed`,
     };
   }
   if (type === 'case.resumed') {
@@ -77,10 +37,10 @@ export function deadlineSummary(type: string, who: string, before: Json, after: 
     const reason = text(suspension.reason);
     const sentence =
       previous === to
-        ? { nl: `Uiterste datum blijft ${dateIn(to, nlMonths)}`, en: `Deadline stays ${dateIn(to, enMonths)}` }
+        ? { nl: `Uiterste datum blijft ${dayMonth(to, nlMonths)}`, en: `Deadline stays ${dayMonth(to, enMonths)}` }
         : {
-            nl: `Uiterste datum verschoven van ${dateIn(previous, nlMonths)} naar ${dateIn(to, nlMonths)}`,
-            en: `Deadline moved from ${dateIn(previous, enMonths)} to ${dateIn(to, enMonths)}`,
+            nl: `Uiterste datum verschoven van ${dayMonth(previous, nlMonths)} naar ${dayMonth(to, nlMonths)}`,
+            en: `Deadline moved from ${dayMonth(previous, enMonths)} to ${dayMonth(to, enMonths)}`,
           };
     return {
       nl: `${sentence.nl}: ${days} dagen opgeschort (${reason})`,
@@ -102,12 +62,14 @@ export function recomputedDeadlineSummary(before: Json, after: Json): { nl: stri
   const to = finalOf(after);
   const skipped = Array.isArray(after.skipped) ? after.skipped.filter(isObject) : [];
   const holidays = skipped.flatMap((day) =>
-    Array.isArray(day.holidays) && day.holidays.length > 0 ? [{ date: day.date, names: day.holidays.map(text).join(', ') }] : [],
+    Array.isArray(day.holidays) && day.holidays.length > 0
+      ? [{ date: day.date, names: day.holidays.map((name) => text(name)).join(', ') }]
+      : [],
   );
   const list = (months: readonly string[]) =>
-    holidays.length === 0 ? '' : ` (${holidays.map((h) => `${dateIn(h.date, months)}: ${h.names}`).join('; ')})`;
+    holidays.length === 0 ? '' : ` (${holidays.map((h) => `${dayMonth(h.date, months)}: ${h.names}`).join('; ')})`;
   return {
-    nl: `Uiterste datum verschoven van ${dateIn(from, nlMonths)} naar ${dateIn(to, nlMonths)}: feestdagenkalender gewijzigd${list(nlMonths)}`,
-    en: `Deadline moved from ${dateIn(from, enMonths)} to ${dateIn(to, enMonths)}: holiday calendar changed${list(enMonths)}`,
+    nl: `Uiterste datum verschoven van ${dayMonth(from, nlMonths)} naar ${dayMonth(to, nlMonths)}: feestdagenkalender gewijzigd${list(nlMonths)}`,
+    en: `Deadline moved from ${dayMonth(from, enMonths)} to ${dayMonth(to, enMonths)}: holiday calendar changed${list(enMonths)}`,
   };
 }

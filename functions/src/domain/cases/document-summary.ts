@@ -1,9 +1,4 @@
-import type { JsonValue } from '../events';
-
-type Json = { [key: string]: JsonValue };
-const isObject = (value: JsonValue | undefined): value is Json =>
-  typeof value === 'object' && value !== null && !Array.isArray(value);
-const text = (value: JsonValue | undefined): string => (typeof value === 'string' ? value : '?');
+import { type Json, isObject, text } from '../events/summary-text';
 
 /** Timeline lines of document events, in Dutch and English; the hash prefix lets a reader match versions. */
 export function documentSummary(type: string, who: string, after: Json): { nl: string; en: string } {

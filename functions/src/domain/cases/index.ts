@@ -49,7 +49,7 @@ export {
   type NewTask,
   type TaskAnswer,
 } from './case-tasks';
-export { taskAbilities, mayCreateTask, type TaskAbilities } from './task-abilities';
+export { taskAbilities, type TaskAbilities } from './task-abilities';
 export {
   closeGates,
   closeCase,

@@ -2,6 +2,7 @@ import type { CaseEventDraft, JsonValue } from '../events';
 import { DomainError } from '../errors';
 import type { CaseShare, CaseState } from './case-state';
 import type { ChangeStamp, Transition } from './case-transitions';
+import { type Json, isObject } from '../events/summary-text';
 
 /** Longest share: access beyond this is a grant on the case type, not a share. */
 export const maxShareDays = 365;
@@ -44,10 +45,6 @@ export function revokeShare(state: CaseState, shareId: string, stamp: ChangeStam
     events: [shareEvent(stamp, 'case.share-revoked', share, null)],
   };
 }
-
-type Json = { [key: string]: JsonValue };
-const isObject = (value: JsonValue | undefined): value is Json =>
-  typeof value === 'object' && value !== null && !Array.isArray(value);
 
 /** Timeline lines of the share events, in Dutch and English. */
 export function shareSummary(type: string, who: string, before: Json, after: Json): { nl: string; en: string } {

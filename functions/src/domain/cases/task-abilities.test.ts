@@ -1,7 +1,7 @@
 import type { GlobalRole } from '../roles';
 import { aCaseState } from '../../test-support/a-case-state';
 import type { CaseTask } from './case-state';
-import { mayCreateTask, taskAbilities } from './task-abilities';
+import { taskAbilities } from './task-abilities';
 
 const group = 'a1b2c3d4-0002-4000-8000-000000000002';
 const aTask = (overrides: Partial<CaseTask> = {}): CaseTask => ({
@@ -92,18 +92,5 @@ describe('taskAbilities: accept, decline, cancel, reassign', () => {
     expect(taskAbilities(fatima, open, aTask())).toMatchObject({ cancel: true, reassign: true });
     expect(taskAbilities(joost, open, aTask())).toMatchObject({ cancel: false, reassign: false });
     expect(taskAbilities(daan, open, aTask())).toMatchObject({ cancel: false, reassign: false });
-  });
-});
-
-describe('mayCreateTask', () => {
-  it.each([
-    ["the case's assignee", bea, open, true],
-    ['a coordinator', fatima, open, true],
-    ['an administrator', user('oid-piet', ['administrator']), open, true],
-    ['another handler', daan, open, false],
-    ['the consulted colleague', joost, open, false],
-    ['nobody on a closed case', fatima, aCaseState({ status: 'closed' }), false],
-  ])('%s: %s', (_, who, state, expected) => {
-    expect(mayCreateTask(who, state)).toBe(expected);
   });
 });

@@ -64,12 +64,3 @@ export function taskAbilities(user: User, state: Pick<CaseState, 'status' | 'ass
     reassign: steers && task.status === 'open',
   };
 }
-
-/** Who may make a task in a case: whoever works on it (its assignee, coordinators, administrators). */
-export function mayCreateTask(
-  user: Pick<UserPrincipal, 'oid' | 'roles'>,
-  state: Pick<CaseState, 'status' | 'assignee'>,
-): boolean {
-  if (state.status === 'closed') return false;
-  return state.assignee?.id === user.oid || user.roles.includes('coordinator') || user.roles.includes('administrator');
-}

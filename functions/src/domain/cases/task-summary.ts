@@ -1,48 +1,7 @@
 import type { JsonValue } from '../events';
+import { type Json, isObject, text, nameOf, nlMonths, enMonths, fullDate } from '../events/summary-text';
 
-type Json = { [key: string]: JsonValue };
 type Summary = { nl: string; en: string };
-const isObject = (value: JsonValue | undefined): value is Json =>
-  typeof value === 'object' && value !== null && !Array.isArray(value);
-const text = (value: JsonValue | undefined, fallback = '?'): string => (typeof value === 'string' ? value : fallback);
-const nameOf = (value: JsonValue | undefined): string | null =>
-  isObject(value) && typeof value.name === 'string' ? value.name : null;
-
-const nlMonths = [
-  'januari',
-  'februari',
-  'maart',
-  'april',
-  'mei',
-  'juni',
-  'juli',
-  'augustus',
-  'september',
-  'oktober',
-  'november',
-  'december',
-];
-const enMonths = [
-  'January',
-  'February',
-  'March',
-  'April',
-  'May',
-  'June',
-  'July',
-  'August',
-  'September',
-  'October',
-  'November',
-  'December',
-];
-
-/** `2030-06-15` as "15 juni 2030" / "15 June 2030": archive dates lie years ahead, so the year is kept. */
-function fullDate(value: JsonValue | undefined, months: readonly string[]): string {
-  if (typeof value !== 'string') return '?';
-  const [year, month, day] = value.split('-').map(Number);
-  return `${day ?? '?'} ${months[(month ?? 0) - 1] ?? '?'} ${year ?? '?'}`;
-}
 
 const kindNames: Record<string, Summary> = {
   todo: { nl: 'taak', en: 'to-do' },

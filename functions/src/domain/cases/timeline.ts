@@ -4,6 +4,7 @@ import { shareSummary } from './share-transitions';
 import { signalSummary } from '../signals/signal-text';
 import { deadlineSummary, recomputedDeadlineSummary } from './deadline-summary';
 import { documentSummary } from './document-summary';
+import { isObject, nameOf } from '../events/summary-text';
 
 /** One line of a case's timeline: an event as people read it, in Dutch and English. */
 export interface TimelineEntry {
@@ -16,12 +17,6 @@ export interface TimelineEntry {
   summary: { nl: string; en: string };
   changes: { field: string; before: JsonValue; after: JsonValue }[];
 }
-
-type Json = { [key: string]: JsonValue };
-const isObject = (value: JsonValue | undefined): value is Json =>
-  typeof value === 'object' && value !== null && !Array.isArray(value);
-const nameOf = (value: JsonValue | undefined): string | null =>
-  isObject(value) && typeof value.name === 'string' ? value.name : null;
 
 /** Each key of before/after (top level) as one change; a registration has only an after and lists none. */
 function changesOf(event: CaseEvent): TimelineEntry['changes'] {

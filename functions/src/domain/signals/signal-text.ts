@@ -1,45 +1,5 @@
 import type { JsonValue } from '../events';
-
-type Json = { [key: string]: JsonValue };
-const isObject = (value: JsonValue | undefined): value is Json =>
-  typeof value === 'object' && value !== null && !Array.isArray(value);
-const text = (value: JsonValue | undefined): string => (typeof value === 'string' ? value : '?');
-
-const nlMonths = [
-  'januari',
-  'februari',
-  'maart',
-  'april',
-  'mei',
-  'juni',
-  'juli',
-  'augustus',
-  'september',
-  'oktober',
-  'november',
-  'december',
-];
-const enMonths = [
-  'January',
-  'February',
-  'March',
-  'April',
-  'May',
-  'June',
-  'July',
-  'August',
-  'September',
-  'October',
-  'November',
-  'December',
-];
-
-/** `2026-04-27` as "27 april 2026" / "27 April 2026". */
-function dateIn(value: JsonValue | undefined, months: readonly string[]): string {
-  if (typeof value !== 'string') return '?';
-  const [year, month, day] = value.split('-').map(Number);
-  return `${day ?? '?'} ${months[(month ?? 0) - 1] ?? '?'} ${year ?? '?'}`;
-}
+import { isObject, text, nlMonths, enMonths, fullDate } from '../events/summary-text';
 
 /**
  * A signal in Dutch and English, from the `signal` object its event records (`kind`, `basis`, `task`):
@@ -47,8 +7,8 @@ function dateIn(value: JsonValue | undefined, months: readonly string[]): string
  */
 export function signalSummary(signal: JsonValue | undefined): { nl: string; en: string } {
   const s = isObject(signal) ? signal : {};
-  const nlDate = dateIn(s.basis, nlMonths);
-  const enDate = dateIn(s.basis, enMonths);
+  const nlDate = fullDate(s.basis, nlMonths);
+  const enDate = fullDate(s.basis, enMonths);
   const task = isObject(s.task) ? text(s.task.title) : '?';
   switch (s.kind) {
     case 'deadline-at-risk':
