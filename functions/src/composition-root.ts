@@ -4,6 +4,7 @@ import { createAppOnlyGraphClient } from './adapters/graph/app-graph-client';
 import { createGraphUserDirectory } from './adapters/graph/user-directory.graph';
 import { createGraphDocumentStore } from './adapters/graph/document-store.graph';
 import { createGraphTokenSource } from './adapters/graph/graph-tokens';
+import { createShippedTemplates } from './adapters/templates/shipped-templates';
 import { createGraphProbe, createIdentityProbe, createStorageProbe } from './adapters/health/probes';
 import { createTokenValidator, type TokenValidator } from './adapters/identity/token-validator';
 import { createJsonLogger } from './adapters/logging/json-logger';
@@ -26,6 +27,7 @@ import type { CaseNumberIndex, CaseNumbers } from './ports/case-numbers';
 import type { CaseStore } from './ports/case-store';
 import type { CaseTypeRepository } from './ports/case-types';
 import type { DocumentStore } from './ports/document-store';
+import type { TemplateSource } from './ports/template-source';
 import { systemClock, type Clock, type EventLog } from './ports/event-log';
 import type { IdempotencyStore } from './ports/idempotency';
 import type { Logger } from './ports/logger';
@@ -54,6 +56,8 @@ export interface Dependencies {
   idempotency: IdempotencyStore;
   /** Case documents in the deployment's SharePoint library, on behalf of the user. */
   documents: DocumentStore;
+  /** Word and e-mail templates (today: the ones shipped in functions/templates). */
+  templates: TemplateSource;
   clock: Clock;
   healthProbes: HealthProbes;
   /** Resolves the user into the actor the access policy judges (roles, groups, case-type grants). */
@@ -119,6 +123,7 @@ export function createDependencies(config: ApiConfig, overrides: Partial<Omit<De
         library: config.documents.library,
         tokens: createGraphTokenSource(config),
       }),
+    templates: overrides.templates ?? createShippedTemplates(),
     healthProbes: overrides.healthProbes ?? {
       // No SDK retries for the probe: health should report an outage within its timeout, not retry through it.
       storage: createStorageProbe(createTableServiceClient(config.storage, azureCredential, { retryOptions: { maxRetries: 0 } })),

@@ -73,6 +73,8 @@ const probeBodies: Record<string, unknown> = {
   closeCase: { outcome: 'verleend' },
   reopenCase: { reason: 'probe' },
   setCaseArchive: { reason: 'probe' },
+  generateCaseDocument: { documentType: 'ontvangstbevestiging' },
+  draftCaseEmail: { template: 'ontvangstbevestiging' },
 };
 
 const registration = (caseType: string, applicant: { name: string; email: string }) => {

@@ -10,6 +10,7 @@ export * from './case';
 export * from './case-lifecycle';
 export * from './case-tasks';
 export * from './case-documents';
+export * from './case-templates';
 export * from './health';
 export * from './case-type';
 export * from './access-log';

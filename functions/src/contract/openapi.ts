@@ -6,6 +6,7 @@ import { caseLifecyclePaths, describeCaseLifecycleApi } from './case-lifecycle.o
 import { caseTaskPaths, describeCaseTaskApi } from './case-tasks.openapi';
 import { CaseListQuerySchema, CaseListSchema, QueueCountsListSchema } from './case-summary';
 import { caseDocumentPaths, describeCaseDocumentApi } from './case-documents.openapi';
+import { caseTemplatePaths, describeCaseTemplateApi } from './case-templates.openapi';
 import { caseTypePaths, describeCaseTypeApi } from './case-types.openapi';
 import { HealthSchema } from './health';
 import { MeSchema } from './me';
@@ -26,6 +27,7 @@ export const documentedPaths = [
   ...accessPaths,
   ...signalPaths,
   ...caseDocumentPaths,
+  ...caseTemplatePaths,
 ] as const;
 
 const problem = (description: string) => ({
@@ -144,6 +146,7 @@ function describeApi(registry: OpenAPIRegistry): void {
   describeAccessApi(registry, secured);
   describeSignalsApi(registry, secured);
   describeCaseDocumentApi(registry, secured);
+  describeCaseTemplateApi(registry, secured);
   registry.registerPath({
     method: 'get',
     path: '/v1/openapi.json',

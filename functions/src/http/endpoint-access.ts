@@ -89,6 +89,9 @@ export const endpointAccess: Record<string, EndpointAccess> = {
   listDocumentShares: { on: 'case', action: 'case.read' },
   revokeDocumentShare: { on: 'case', action: 'case.update' },
   syncDocumentVersions: { on: 'case', action: 'case.update' },
+  // Generating files a document (the upload's rule); an e-mail draft to the applicant is the handler's work too.
+  generateCaseDocument: { on: 'case', action: 'case.update' },
+  draftCaseEmail: { on: 'case', action: 'case.update' },
   openapi: { on: 'public' },
   preflight: { on: 'public' },
   notFound: { on: 'public' },

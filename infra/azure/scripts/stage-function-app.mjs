@@ -36,7 +36,10 @@ if (!existsSync(join(source, 'dist'))) {
 }
 rmSync(target, { recursive: true, force: true });
 mkdirSync(join(target, '.deps'), { recursive: true });
-for (const entry of ['host.json', 'dist']) cpSync(join(source, entry), join(target, entry), { recursive: true });
+// functions/templates: the shipped Word and e-mail templates the API reads at runtime (ADR 0016).
+for (const entry of ['host.json', 'dist', 'templates']) {
+  if (existsSync(join(source, entry))) cpSync(join(source, entry), join(target, entry), { recursive: true });
+}
 
 const manifest = JSON.parse(readFileSync(join(source, 'package.json'), 'utf8'));
 const byName = workspaces();

@@ -44,6 +44,11 @@ export function documentSummary(type: string, who: string, after: Json): { nl: s
       en: `${who} added version ${version} of document "${title}" (SHA-256 ${hash}…)`,
     };
   }
+  if (document.source === 'generated')
+    return {
+      nl: `${who} heeft document "${title}" gemaakt uit het sjabloon, versie ${version} (SHA-256 ${hash}…)`,
+      en: `${who} generated document "${title}" from its template, version ${version} (SHA-256 ${hash}…)`,
+    };
   return {
     nl: `${who} heeft document "${title}" toegevoegd, versie ${version} (SHA-256 ${hash}…)`,
     en: `${who} added document "${title}", version ${version} (SHA-256 ${hash}…)`,
