@@ -2,6 +2,9 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { createShippedTemplates, shippedTemplatesDir } from '../../adapters/templates/shipped-templates';
 import { sourceTitle, templateSources } from '../../cli/build-templates';
+import type { CaseType, Field } from '../../contract/case-type';
+import type { CaseState } from '../../domain/cases';
+import type { JsonValue } from '../../domain/events';
 import { templateData } from '../../domain/templates/template-data';
 import { aCaseState } from '../../test-support/a-case-state';
 import { shippedCaseType } from '../../test-support/shipped-case-type';
@@ -18,6 +21,30 @@ const named = caseTypeKeys.flatMap((key) =>
     documentType.template ? [{ caseType: key, documentType: documentType.key, template: documentType.template }] : [],
   ),
 );
+
+/** A case of the type with a value in every field, an applicant and another party, a handler and a past suspension. */
+function aFullCase(type: CaseType): CaseState {
+  const sample = (field: Field): JsonValue => {
+    const options = field.options ?? [];
+    if (field.type === 'money' || field.type === 'number') return 1000;
+    if (field.type === 'date') return '2026-02-16';
+    if (field.type === 'boolean') return true;
+    if (field.type === 'choice') return options[0]?.key ?? null;
+    if (field.type === 'multiChoice') return options.map((o) => o.key);
+    if (field.type === 'email') return 'a@example.nl';
+    return `${field.label} (voorbeeld)`;
+  };
+  const applicant = type.roles.find((r) => r.kind === 'applicant')?.key ?? 'applicant';
+  return aCaseState({
+    caseType: { key: type.key, version: 1, name: type.name },
+    parties: [
+      { role: applicant, name: 'Anna de Boer', email: 'anna@example.nl' },
+      { role: 'other', name: 'Bureau Bouwhulp', email: null },
+    ],
+    fields: Object.fromEntries(type.fields.flatMap((f) => ('type' in f ? [[f.key, sample(f)]] : []))),
+    suspensions: [{ from: '2026-03-04', until: '2026-03-06', reason: 'Tekening ontbreekt', term: 'P2W' }],
+  });
+}
 
 describe('shipped Word templates', () => {
   it('has a template for every one the example case types name, at least the issue’s three kinds of letter', () => {
@@ -42,7 +69,7 @@ describe('shipped Word templates', () => {
   });
 
   it.each(named.map((n) => [n.template, n.caseType, n] as const))(
-    '%s (%s) uses only placeholders its case type has',
+    '%s (%s) uses only placeholders its case type has, and fills completely from a complete case',
     async (template, caseType) => {
       const type = shippedCaseType(caseType);
       const bytes = await createShippedTemplates(dir).document(template);
@@ -51,6 +78,9 @@ describe('shipped Word templates', () => {
       const empty = renderDocx(bytes, templateData(aCaseState({ parties: [], assignee: null }), type, '2026-03-10'));
       expect(empty.ok).toBe(false);
       if (!empty.ok) expect(empty.problems.filter((p) => p.kind !== 'missing')).toEqual([]);
+      // A case with everything (sections included): the template fills completely.
+      const full = renderDocx(bytes, templateData(aFullCase(type), type, '2026-03-10'));
+      expect(full.ok ? [] : full.problems).toEqual([]);
     },
   );
 });
