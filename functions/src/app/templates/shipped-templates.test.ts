@@ -9,7 +9,7 @@ import { templateData } from '../../domain/templates/template-data';
 import { aCaseState } from '../../test-support/a-case-state';
 import { shippedCaseType } from '../../test-support/shipped-case-type';
 import { docxParts, docxTextParts } from './docx-source';
-import { renderDocx } from './render-template';
+import { renderDocx, renderText } from './render-template';
 
 const dir = shippedTemplatesDir();
 const caseTypeKeys = readdirSync(join(__dirname, '../../../case-types'))
@@ -92,6 +92,17 @@ describe('shipped e-mail templates', () => {
     const keys = await source.emailKeys();
     expect(keys).toEqual(expect.arrayContaining(['ontvangstbevestiging', 'verzoek-om-aanvulling']));
     for (const key of keys) expect(await source.email(key)).toMatch(/^Onderwerp: .+\n\n\S/);
+  });
+
+  it('fills each one completely (subject and body) from a complete case, and reports only missing values from an empty one', async () => {
+    const type = shippedCaseType('omgevingsvergunning');
+    for (const key of await source.emailKeys()) {
+      const text = (await source.email(key)) ?? '';
+      const full = renderText(text, templateData(aFullCase(type), type, '2026-03-10'));
+      expect({ key, problems: full.ok ? [] : full.problems }).toEqual({ key, problems: [] });
+      const empty = renderText(text, templateData(aCaseState({ parties: [], assignee: null }), type, '2026-03-10'));
+      expect({ key, other: empty.ok ? [] : empty.problems.filter((p) => p.kind !== 'missing') }).toEqual({ key, other: [] });
+    }
   });
 
   it('reads no file outside the template folders', async () => {
