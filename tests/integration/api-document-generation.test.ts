@@ -135,7 +135,12 @@ describe('documents generated from the shipped templates, read back', () => {
       [...used].some((p) => p?.startsWith('opschorting.')),
     );
 
-    const generated = await local.call('behandelaar', 'POST', `/cases/${id}/documents/generate`, { json: { documentType } });
+    // A decision letter announces the outcome it is generated for: the type's last one here.
+    const outcomes = caseType.outcomes.flatMap((o) => ('key' in o ? [o] : []));
+    const outcome = used.has('zaak.resultaat') ? outcomes[outcomes.length - 1] : undefined;
+    const generated = await local.call('behandelaar', 'POST', `/cases/${id}/documents/generate`, {
+      json: { documentType, ...(outcome ? { outcome: outcome.key } : {}) },
+    });
     expect(generated.status).toBe(201);
     const document = (await generated.json()) as Document;
     expect(document).toMatchObject({ source: 'generated', documentType: { key: documentType } });
@@ -155,6 +160,7 @@ describe('documents generated from the shipped templates, read back', () => {
       const read = await jsonOf(await local.call('behandelaar', 'GET', `/cases/${id}`));
       expect(text).toContain(dutchDate(String((read.deadline as Json).final)));
     }
+    if (outcome) expect(text).toContain(`Uw aanvraag is: ${outcome.name}.`);
     if (used.has('opschorting.uiterlijk')) expect(text).toContain('30 maart 2026'); // 9 March + 3 weeks
     for (const field of fieldsOf(caseType)) {
       if (used.has(`velden.${field.key}`))

@@ -5,6 +5,12 @@ export const GenerateDocumentRequestSchema = z
   .object({
     documentType: z.string().min(1).max(64).meta({ description: 'A document type of the case type that has a template' }),
     title: z.string().trim().min(1).max(200).optional().meta({ description: 'Default: "<document type name> <case number>"' }),
+    outcome: z
+      .string()
+      .min(1)
+      .max(64)
+      .optional()
+      .meta({ description: 'Key of an outcome of the type: the decision a letter announces (placeholder `zaak.resultaat`)' }),
   })
   .strict()
   .meta({ id: 'GenerateDocumentRequest' });

@@ -144,6 +144,34 @@ describe('generateDocument', () => {
       generateDocument(closed.deps, sanne, { ...request, documentType: 'ontvangstbevestiging' }, silentLog),
     ).rejects.toMatchObject({ code: 'case.closed' });
   });
+
+  it('announces the intended outcome in a decision letter, refuses an outcome the type does not have, and needs one', async () => {
+    const fields = {
+      projectomschrijving: 'Dakkapel',
+      locatie: 'Dorpsstraat 1',
+      bouwkosten: 12000,
+      activiteiten: ['bouwen'],
+      besluitdatum: '2026-04-20',
+      advies: 'positief',
+      leges: 1234.5,
+    };
+    const { deps, files } = setup(complete({ fields }));
+    await generateDocument(deps, sanne, { ...request, documentType: 'besluit', outcome: 'geweigerd' }, silentLog);
+    const file = [...files.values()][0];
+    if (!file) throw new Error('no file was filed');
+    expect(documentText(file.bytes)).toContain('Uw aanvraag is: Geweigerd.');
+
+    const unknown = await refusal(
+      generateDocument(deps, sanne, { ...request, documentType: 'besluit', outcome: 'misschien' }, silentLog),
+    );
+    expect(unknown).toMatchObject({ kind: 'invalid-input' });
+    expect(JSON.stringify(unknown.options.errors)).toContain('verleend, geweigerd');
+
+    const without = await refusal(generateDocument(deps, sanne, { ...request, documentType: 'besluit' }, silentLog));
+    expect(without).toMatchObject({ code: 'template.data-missing' });
+    expect(JSON.stringify(without.options.errors)).toContain('template.zaak.resultaat');
+    expect(files.size).toBe(1);
+  });
 });
 
 describe('draftEmail', () => {

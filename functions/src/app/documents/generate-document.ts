@@ -8,6 +8,7 @@ import type { Logger } from '../../ports/logger';
 import type { TemplateSource } from '../../ports/template-source';
 import { caseTypeOf } from '../cases/case-type-of';
 import { caseClosed } from '../cases/change-case';
+import { outcomeOf } from '../cases/close-case';
 import { AppError, invalidInput } from '../errors';
 import { renderDocx, templateDataMissing } from '../templates/render-template';
 import { loadCaseForDocuments } from './load-case-for-documents';
@@ -25,6 +26,8 @@ export interface GenerateDocumentRequest {
   actor: GraphActor;
   documentType: string;
   title?: string | undefined;
+  /** The outcome a decision letter announces (key of an outcome of the type): the template's `zaak.resultaat`. */
+  outcome?: string | undefined;
 }
 
 const noTemplate = (documentType: string, message: string) =>
@@ -74,7 +77,14 @@ export async function generateDocument(
     );
   }
 
-  const data = templateData(state, caseType, amsterdamToday(deps.clock.now()));
+  const outcome = request.outcome === undefined ? undefined : outcomeOf(caseType.outcomes, request.outcome);
+  if (request.outcome !== undefined && !outcome) {
+    const known = caseType.outcomes.flatMap((o) => ('key' in o ? [o.key] : [])).join(', ') || '(none)';
+    throw invalidInput([
+      { path: 'body.outcome', code: 'outcome.unknown', message: `Not an outcome of this case type; use one of ${known}.` },
+    ]);
+  }
+  const data = templateData(state, caseType, amsterdamToday(deps.clock.now()), outcome);
   const rendered = renderDocx(template, data);
   if (!rendered.ok) throw templateDataMissing(documentType.template, rendered.problems);
 

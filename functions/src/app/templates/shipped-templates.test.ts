@@ -78,8 +78,8 @@ describe('shipped Word templates', () => {
       const empty = renderDocx(bytes, templateData(aCaseState({ parties: [], assignee: null }), type, '2026-03-10'));
       expect(empty.ok).toBe(false);
       if (!empty.ok) expect(empty.problems.filter((p) => p.kind !== 'missing')).toEqual([]);
-      // A case with everything (sections included): the template fills completely.
-      const full = renderDocx(bytes, templateData(aFullCase(type), type, '2026-03-10'));
+      // A case with everything (sections included, and the outcome a decision letter announces): the template fills completely.
+      const full = renderDocx(bytes, templateData(aFullCase(type), type, '2026-03-10', { name: 'Verleend' }));
       expect(full.ok ? [] : full.problems).toEqual([]);
     },
   );

@@ -58,11 +58,17 @@ function respondBy(from: string, term: string): string | null {
  * (null) while the case is suspended. Placeholders are Dutch, as the templates are:
  *
  * - `zaak.nummer|titel|omschrijving|zaaktype|fase|status|ontvangstdatum|uitersteDatum|streefdatum|resultaat|afgeslotenOp`
+ *   (`resultaat`: the outcome of a closed case, else the intended outcome a decision letter is generated for)
  * - `aanvrager.naam|email|rol` (the first party in an applicant role), `partijen` (every party: `rol`, `naam`, `email`)
  * - `behandelaar.naam`, `velden.<field key>` (every field of the type), `vandaag`
  * - `opschorting.reden|vanaf|termijn|uiterlijk` (the open suspension, else the last one: the respond-by date)
  */
-export function templateData(state: CaseState, caseType: Pick<CaseType, 'fields' | 'roles'>, today: string): TemplateData {
+export function templateData(
+  state: CaseState,
+  caseType: Pick<CaseType, 'fields' | 'roles'>,
+  today: string,
+  intendedOutcome?: { name: string },
+): TemplateData {
   const roleName = (role: string) => caseType.roles.find((r) => r.key === role || r.kind === role)?.name ?? role;
   const applicantRoles = new Set(['applicant', ...caseType.roles.filter((r) => r.kind === 'applicant').map((r) => r.key)]);
   const party = (p: CaseState['parties'][number]): TemplateData => ({
@@ -92,7 +98,7 @@ export function templateData(state: CaseState, caseType: Pick<CaseType, 'fields'
       ontvangstdatum: dutchDate(state.receivedOn),
       uitersteDatum: date(deadline.final),
       streefdatum: date(deadline.planned),
-      resultaat: state.outcome?.name ?? null,
+      resultaat: state.outcome?.name ?? intendedOutcome?.name ?? null,
       afgeslotenOp: date(state.closedOn),
     },
     aanvrager: applicant ? party(applicant) : { rol: null, naam: null, email: null },
