@@ -59,7 +59,8 @@ export function describeCaseDocumentApi(registry: OpenAPIRegistry, secured: { en
   registry.registerPath({
     method: 'post',
     path: '/v1/cases/{id}/documents',
-    summary: 'File a document on the case: the body is the file (Content-Type = its media type, Content-Length required)',
+    summary:
+      'File a document on the case: the body is the file (Content-Type = its media type, Content-Length required); an .eml (message/rfc822 or source=email) is filed as an e-mail, its attachments optionally as documents of their own (fileAttachments=true), all or nothing',
     security: secured,
     request: {
       params: CaseIdParamsSchema,
@@ -75,7 +76,9 @@ export function describeCaseDocumentApi(registry: OpenAPIRegistry, secured: { en
       412: problem('If-Match given and stale (`case.etag-mismatch`)'),
       413: problem('Larger than the configured limit (`document.too-large`, default 250 MB)'),
       415: problem('Media type not allowed for the document type, or the name’s extension does not fit it'),
-      422: problem('The case’s document record is full (`case.document-records-full`)'),
+      422: problem(
+        'The case’s document record is full (`case.document-records-full`); an e-mail without a From address (`email.malformed`); attachments that cannot be filed, each listed (`email.attachments-not-fileable`)',
+      ),
       ...common,
     },
   });

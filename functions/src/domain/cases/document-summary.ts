@@ -44,8 +44,32 @@ export function documentSummary(type: string, who: string, after: Json): { nl: s
       en: `${who} added version ${version} of document "${title}" (SHA-256 ${hash}…)`,
     };
   }
+  if (type === 'document.added' && document.source === 'email' && isObject(document.email))
+    return emailSummary(who, document.email);
+  if (type === 'document.added' && document.source === 'email-attachment')
+    return {
+      nl: `${who} heeft bijlage "${title}" van een e-mail als document toegevoegd, versie ${version} (SHA-256 ${hash}…)`,
+      en: `${who} added attachment "${title}" of an e-mail as a document, version ${version} (SHA-256 ${hash}…)`,
+    };
   return {
     nl: `${who} heeft document "${title}" toegevoegd, versie ${version} (SHA-256 ${hash}…)`,
     en: `${who} added document "${title}", version ${version} (SHA-256 ${hash}…)`,
+  };
+}
+
+/** `E-mail "Aanvulling" van x@y.nl opgeslagen door Sanne de Vries, met 2 bijlagen` (and in English). */
+function emailSummary(who: string, email: Json): { nl: string; en: string } {
+  const subject = typeof email.subject === 'string' && email.subject.trim() ? email.subject : null;
+  const [nlSubject, enSubject] = subject ? [`"${subject}"`, `"${subject}"`] : ['(zonder onderwerp)', '(no subject)'];
+  const from = typeof email.from === 'string' ? email.from : null;
+  const count = typeof email.attachments === 'number' ? email.attachments : 0;
+  const filed = typeof email.filedAttachments === 'number' ? email.filedAttachments : 0;
+  const nlCount = count === 0 ? 'zonder bijlagen' : count === 1 ? 'met 1 bijlage' : `met ${count} bijlagen`;
+  const enCount = count === 0 ? 'without attachments' : count === 1 ? 'with 1 attachment' : `with ${count} attachments`;
+  const nlFiled = filed === 0 ? '' : filed === count ? ', elk als eigen document' : `, waarvan ${filed} als eigen document`;
+  const enFiled = filed === 0 ? '' : filed === count ? ', each filed as a document' : `, ${filed} of them filed as documents`;
+  return {
+    nl: `E-mail ${nlSubject}${from ? ` van ${from}` : ''} opgeslagen door ${who}, ${nlCount}${nlFiled}`,
+    en: `E-mail ${enSubject}${from ? ` from ${from}` : ''} filed by ${who}, ${enCount}${enFiled}`,
   };
 }
