@@ -73,7 +73,8 @@ export async function startLocalApi(
      * Timers run only when a test calls `host.runTimer` (their schedule becomes 1 January, midnight),
      * so a test that drives a timer with its own dates is not disturbed by a run on the real clock.
      * The signal timer is always on demand here: it writes signal events into cases (new ETags), which
-     * would otherwise make a test's held If-Match stale whenever it runs past a quarter hour.
+     * would otherwise make a test's held If-Match stale whenever it runs past a quarter hour. So is the
+     * document sync timer: it records versions made in SharePoint, which tests check through the sync endpoint.
      */
     timersOnDemand?: boolean;
     /** Extra API settings (ZAAKWERK_*), e.g. a smaller document size limit. */
@@ -116,7 +117,9 @@ export async function startLocalApi(
             timer: (name, options) =>
               app.timer(
                 name,
-                opts.timersOnDemand || name === 'signalTimer' ? { ...options, schedule: onDemandSchedule } : options,
+                opts.timersOnDemand || name === 'signalTimer' || name === 'documentSyncTimer'
+                  ? { ...options, schedule: onDemandSchedule }
+                  : options,
               ),
           },
           { config },

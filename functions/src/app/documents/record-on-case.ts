@@ -4,6 +4,7 @@ import type { UserPrincipal } from '../../domain/principal';
 import { ConcurrencyConflict } from '../../ports/case-store';
 import type { Logger } from '../../ports/logger';
 import { changeCase, type ChangeCaseDeps, type ChangedCase } from '../cases/change-case';
+import type { SystemPrincipal } from '../cases/event-actor';
 
 /**
  * Records a document change through changeCase. Filing a document does not depend on the rest of the
@@ -12,7 +13,7 @@ import { changeCase, type ChangeCaseDeps, type ChangedCase } from '../cases/chan
  */
 export async function recordOnCase(
   deps: ChangeCaseDeps,
-  principal: UserPrincipal,
+  principal: UserPrincipal | SystemPrincipal,
   request: { caseId: string; ifMatch: string | undefined },
   log: Logger,
   apply: (state: CaseState, stamp: ChangeStamp) => Transition | null,
