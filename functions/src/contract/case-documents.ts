@@ -154,3 +154,22 @@ export const DocumentVersionParamsSchema = CaseDocumentParamsSchema.extend({
 export type CaseDocumentBody = z.infer<typeof CaseDocumentSchema>;
 export type DocumentVersionBody = z.infer<typeof DocumentVersionSchema>;
 export type UploadDocumentQuery = z.infer<typeof UploadDocumentQuerySchema>;
+
+/**
+ * POST /graph/notifications: a changeNotificationCollection from Microsoft Graph. Only what Zaakwerk reads
+ * is checked; Graph may add properties.
+ */
+export const GraphNotificationCollectionSchema = z
+  .object({
+    value: z
+      .array(
+        z.looseObject({
+          subscriptionId: z.string().optional(),
+          clientState: z.string().optional(),
+          changeType: z.string().optional(),
+          resource: z.string().optional(),
+        }),
+      )
+      .max(1000),
+  })
+  .meta({ id: 'GraphNotificationCollection' });

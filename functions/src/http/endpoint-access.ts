@@ -89,6 +89,8 @@ export const endpointAccess: Record<string, EndpointAccess> = {
   listDocumentShares: { on: 'case', action: 'case.read' },
   revokeDocumentShare: { on: 'case', action: 'case.update' },
   syncDocumentVersions: { on: 'case', action: 'case.update' },
+  // Microsoft Graph calls it without a token; the clientState secret authenticates a notification.
+  graphNotifications: { on: 'public' },
   openapi: { on: 'public' },
   preflight: { on: 'public' },
   notFound: { on: 'public' },

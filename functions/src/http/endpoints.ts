@@ -62,6 +62,7 @@ import {
   revokeDocumentShareEndpoint,
   syncDocumentVersionsEndpoint,
 } from './handlers/case-documents.handler';
+import { graphNotificationsEndpoint } from './handlers/graph-notifications.handler';
 
 /**
  * The endpoint table: every HTTP endpoint of the API with its route, methods and policy. register.ts
@@ -121,6 +122,7 @@ export function createEndpoints(deps: Dependencies): AnyEndpoint[] {
     listDocumentSharesEndpoint(deps),
     revokeDocumentShareEndpoint(deps),
     syncDocumentVersionsEndpoint(deps),
+    graphNotificationsEndpoint(deps),
     listCaseTypesEndpoint(deps),
     createCaseTypeDraftEndpoint(deps),
     getCaseTypeDraftEndpoint(deps),

@@ -28,3 +28,22 @@ export interface DocumentSyncCursor {
   load(): Promise<string | null>;
   save(link: string | null): Promise<void>;
 }
+
+/** A Graph subscription on the library (change notifications), as kept between timer runs. */
+export interface LibrarySubscription {
+  id: string;
+  expiresAt: string;
+}
+
+/** Creates and renews the library's Graph subscription (app-only). */
+export interface LibrarySubscriptions {
+  create(request: { notificationUrl: string; clientState: string; expiresAt: string }): Promise<LibrarySubscription>;
+  /** A new expiry for an existing subscription; null when Graph no longer knows it (create a new one). */
+  renew(id: string, expiresAt: string): Promise<LibrarySubscription | null>;
+}
+
+/** The subscription row next to the cursor. */
+export interface LibrarySubscriptionStore {
+  loadSubscription(): Promise<LibrarySubscription | null>;
+  saveSubscription(subscription: LibrarySubscription): Promise<void>;
+}

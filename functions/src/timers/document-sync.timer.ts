@@ -4,10 +4,17 @@ import { createGraphDocumentChanges } from '../adapters/graph/document-changes.g
 import { createGraphTokenSource } from '../adapters/graph/graph-tokens';
 import { documentSyncTableName, createTableDocumentSyncCursor } from '../adapters/table-storage/document-sync-cursor.table';
 import { createTableClient } from '../adapters/table-storage/table-clients';
+import { keepLibrarySubscription } from '../app/documents/library-subscription';
 import { syncLibraryChanges } from '../app/documents/sync-library-changes';
+import { documentSyncQueueName } from '../http/handlers/graph-notifications.handler';
 import type { Dependencies } from '../composition-root';
 import type { FunctionsApp } from '../hosting/functions-app';
-import type { DocumentChangeFeed, DocumentSyncCursor } from '../ports/document-changes';
+import type {
+  DocumentChangeFeed,
+  DocumentSyncCursor,
+  LibrarySubscriptions,
+  LibrarySubscriptionStore,
+} from '../ports/document-changes';
 
 /** Every 5 minutes (NCRONTAB, seconds first): the same schedule in Azure and on the local host. */
 export const documentSyncSchedule = '0 */5 * * * *';
@@ -20,8 +27,8 @@ export const documentSyncSchedule = '0 */5 * * * *';
 export function registerDocumentSyncTimer(
   app: FunctionsApp,
   deps: Pick<Dependencies, 'caseStore' | 'outbox' | 'clock' | 'documents' | 'caseNumberIndex' | 'loggerFor' | 'config'> & {
-    changes?: DocumentChangeFeed;
-    cursor?: DocumentSyncCursor;
+    changes?: DocumentChangeFeed & LibrarySubscriptions;
+    cursor?: DocumentSyncCursor & LibrarySubscriptionStore;
   },
 ): void {
   const { config } = deps;
@@ -39,13 +46,37 @@ export function registerDocumentSyncTimer(
     createTableDocumentSyncCursor(
       createTableClient(config.storage, documentSyncTableName, () => (credential ??= new DefaultAzureCredential())),
     );
+  const sync = async (context: InvocationContext) => {
+    const log = deps.loggerFor(context);
+    const run = await syncLibraryChanges({ ...deps, changes, cursor }, log);
+    if (run.recorded > 0 || run.failed > 0) log.info('document sync recorded versions made in SharePoint', { ...run });
+  };
   app.timer('documentSyncTimer', {
     schedule: documentSyncSchedule,
     handler: async (_timer: Timer, context: InvocationContext) => {
       if (!config.documents.siteId) return;
-      const log = deps.loggerFor(context);
-      const run = await syncLibraryChanges({ ...deps, changes, cursor }, log);
-      if (run.recorded > 0 || run.failed > 0) log.info('document sync recorded versions made in SharePoint', { ...run });
+      const notifications = config.documents.notifications;
+      if (notifications) {
+        // A failing subscription must not stop the delta sync: the timer alone still records everything.
+        await keepLibrarySubscription(
+          { subscriptions: changes, store: cursor, clock: deps.clock },
+          notifications,
+          deps.loggerFor(context),
+        )
+          .then((outcome) => {
+            if (outcome !== 'kept') deps.loggerFor(context).info('Graph subscription on the library', { outcome });
+          })
+          .catch((error: unknown) => deps.loggerFor(context).error('keeping the Graph subscription failed', { error }));
+      }
+      await sync(context);
+    },
+  });
+  // A Graph change notification (POST /graph/notifications) puts a message here: the same sync, sooner.
+  app.storageQueue('documentSyncQueue', {
+    queueName: documentSyncQueueName,
+    connection: 'AzureWebJobsStorage',
+    handler: async (_message: unknown, context: InvocationContext) => {
+      if (config.documents.siteId) await sync(context);
     },
   });
 }

@@ -79,6 +79,8 @@ export async function startLocalApi(
     timersOnDemand?: boolean;
     /** Extra API settings (ZAAKWERK_*), e.g. a smaller document size limit. */
     settings?: Record<string, string>;
+    /** The API's port when a setting must name it (e.g. a webhook URL); default: any free port. */
+    apiPort?: number;
   } = {},
 ): Promise<LocalApi> {
   const stack = await startM365TestStack();
@@ -108,7 +110,7 @@ export async function startLocalApi(
     });
     const host = await startFunctionsHost({
       name: 'api',
-      port: 0,
+      port: opts.apiPort ?? 0,
       register: (app) =>
         register(
           {

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { dependencyUnavailable } from '../../app/errors';
-import type { DocumentChangeFeed } from '../../ports/document-changes';
+import type { DocumentChangeFeed, LibrarySubscriptions } from '../../ports/document-changes';
 import { graphFailure } from './document-store.graph';
 import { defaultRetryOptions, sendWithRetry, type RetryOptions } from './graph-retry';
 import type { GraphTokenSource } from './graph-tokens';
@@ -17,6 +17,7 @@ const DeltaPage = z.object({
   '@odata.deltaLink': z.string().optional(),
 });
 const Drives = z.object({ value: z.array(z.object({ id: z.string(), name: z.string() })) });
+const Subscription = z.object({ id: z.string(), expirationDateTime: z.string() });
 
 /**
  * The library's changes through Graph `GET /drives/{id}/root/delta`, app-only (the timer acts for no
@@ -29,18 +30,22 @@ export function createGraphDocumentChanges(options: {
   library: string;
   tokens: GraphTokenSource;
   retry?: RetryOptions;
-}): DocumentChangeFeed {
+}): DocumentChangeFeed & LibrarySubscriptions {
   const v1 = `${options.graphBaseUrl}/v1.0`;
-  const get = async (url: string): Promise<Response> => {
+  const send = async (url: string, init: { method?: string; body?: unknown } = {}): Promise<Response> => {
     const token = await options.tokens({ kind: 'app' });
+    const body = init.body === undefined ? undefined : JSON.stringify(init.body);
     return sendWithRetry(
       () =>
-        fetch(url, { headers: { authorization: `Bearer ${token}` } }).catch((error: unknown) =>
-          Promise.reject(graphFailure(error)),
-        ),
+        fetch(url, {
+          method: init.method ?? 'GET',
+          headers: { authorization: `Bearer ${token}`, ...(body ? { 'content-type': 'application/json' } : {}) },
+          ...(body ? { body } : {}),
+        }).catch((error: unknown) => Promise.reject(graphFailure(error))),
       options.retry ?? defaultRetryOptions,
     );
   };
+  const get = (url: string) => send(url);
   const json = async <T extends z.ZodType>(response: Response, schema: T): Promise<z.output<T>> => {
     if (!response.ok) {
       const body = (await response.json().catch(() => undefined)) as { error?: { code?: string } } | undefined;
@@ -95,6 +100,32 @@ export function createGraphDocumentChanges(options: {
         return null;
       }
       return json(response, z.record(z.string(), z.unknown()));
+    },
+    async create(request) {
+      const response = await send(`${v1}/subscriptions`, {
+        method: 'POST',
+        body: {
+          changeType: 'updated',
+          notificationUrl: request.notificationUrl,
+          resource: `drives/${await drive()}/root`,
+          expirationDateTime: request.expiresAt,
+          clientState: request.clientState,
+        },
+      });
+      const created = await json(response, Subscription);
+      return { id: created.id, expiresAt: created.expirationDateTime };
+    },
+    async renew(id, expiresAt) {
+      const response = await send(`${v1}/subscriptions/${encodeURIComponent(id)}`, {
+        method: 'PATCH',
+        body: { expirationDateTime: expiresAt },
+      });
+      if (response.status === 404) {
+        await response.body?.cancel().catch(() => undefined);
+        return null;
+      }
+      const renewed = await json(response, Subscription);
+      return { id: renewed.id, expiresAt: renewed.expirationDateTime };
     },
   };
 }

@@ -123,7 +123,13 @@ export function validateItemName(name: string): void {
   }
 }
 
-export function createDriveStore(table: TableClient, content: ContainerClient, now: () => Date = () => new Date()): DriveStore {
+export function createDriveStore(
+  table: TableClient,
+  content: ContainerClient,
+  now: () => Date = () => new Date(),
+  /** Told after every recorded change (change notifications). */
+  onChange?: (driveId: string) => void,
+): DriveStore {
   const itemKey = (id: string): string => `i_${id}`;
   const nameKey = (parentId: string, name: string): string =>
     `n_${createHash('sha256').update(`${parentId}\n${name.toLowerCase()}`).digest('hex')}`;
@@ -167,6 +173,7 @@ export function createDriveStore(table: TableClient, content: ContainerClient, n
       changedName: item.name,
       changedParent: item.parentId,
     });
+    onChange?.(item.driveId);
   };
 
   const versions = async (item: DriveItem): Promise<DriveItemVersion[]> => {
