@@ -129,6 +129,13 @@ describe('e-mail as a case document', () => {
 
     const empty = await fileEmail(Buffer.alloc(0), { fileName: 'leeg.eml', documentType: 'advies' });
     expect(empty.status).toBe(400);
+    const notAnEmail = await fileEmail(
+      Buffer.from('%PDF-1.7'),
+      { fileName: 'a.pdf', documentType: 'advies', fileAttachments: 'true' },
+      'application/pdf',
+    );
+    expect(notAnEmail.status).toBe(400);
+    expect(await notAnEmail.json()).toMatchObject({ errors: [{ path: 'query.fileAttachments', code: 'document.not-an-email' }] });
 
     const executable = await fileEmail(fixture('executable-attachment.eml'), {
       fileName: 'factuur.eml',
