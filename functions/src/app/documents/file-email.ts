@@ -122,7 +122,7 @@ export async function fileEmail(
   const all = [emailDocument, ...planned];
   checkRecordRoom(
     state,
-    all.reduce((sum, p) => sum + documentRecordChars({ ...p, webUrl: '' }) + 300, 0),
+    all.reduce((sum, p) => sum + documentRecordChars({ ...p, webUrl: '' }) + 300, JSON.stringify(email).length),
   );
 
   const confidentiality = (type: DocumentType) => request.confidentiality ?? type.confidentiality;
