@@ -95,6 +95,32 @@ describe('a large upload interrupted mid-way', () => {
     expect(sha256(await downloaded(document.id))).toBe(sha256(bytes));
   });
 
+  it('recognises the file SharePoint committed when the answer to the last fragment is lost, and records it once', async () => {
+    const bytes = randomBytes(5 * mib + 999);
+    const fault = interruptFragment(2, 'after-server-received');
+    let response: Response;
+    try {
+      response = await upload(bytes, 'Gevel groot.pdf');
+    } finally {
+      fault.restore();
+    }
+    expect(response.status).toBe(201);
+    // The session is gone once the file is committed: the status request finds nothing to resume.
+    expect(fault.calls.map((c) => [c.method, c.dropped])).toEqual([
+      ['PUT', false],
+      ['PUT', true],
+      ['GET', false],
+    ]);
+    const document = (await response.json()) as { id: string; fileName: string; versions: { sha256: string }[] };
+    expect(document.fileName).toBe('Gevel groot.pdf');
+    expect(document.versions[0]?.sha256).toBe(sha256(bytes));
+    expect(sha256(await downloaded(document.id))).toBe(sha256(bytes));
+    const listed = (await (await local.call('behandelaar', 'GET', `/cases/${caseId}/documents`)).json()) as {
+      items: { fileName: string }[];
+    };
+    expect(listed.items.filter((d) => d.fileName.startsWith('Gevel groot'))).toHaveLength(1);
+  });
+
   it('resends a fragment the session never received, from the start the session names', async () => {
     const bytes = randomBytes(9 * mib + 77);
     const fault = interruptFragment(3, 'before-server-received');
