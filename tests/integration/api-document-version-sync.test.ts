@@ -10,6 +10,16 @@ const docx = 'application/vnd.openxmlformats-officedocument.wordprocessingml.doc
 const sha256 = (bytes: Buffer) => createHash('sha256').update(bytes).digest('hex');
 const { driveId } = demoTenant.sharePoint;
 
+/** An instant as the timeline writes it in Dutch: "4 maart 2026 om 17:00" (Europe/Amsterdam). */
+const dutchMoment = (iso: string): string => {
+  const zone = { timeZone: 'Europe/Amsterdam' } as const;
+  const day = new Intl.DateTimeFormat('nl-NL', { ...zone, day: 'numeric', month: 'long', year: 'numeric' }).format(new Date(iso));
+  const time = new Intl.DateTimeFormat('nl-NL', { ...zone, hour: '2-digit', minute: '2-digit', hourCycle: 'h23' }).format(
+    new Date(iso),
+  );
+  return `${day} om ${time}`;
+};
+
 /**
  * Versions made in Office reach the case timeline through the document sync timer: it reads the local
  * SharePoint's delta (Graph root/delta), maps the changed file to its case and records the version once.
@@ -60,21 +70,22 @@ describe('document sync timer (versions made in Office)', () => {
 
     await local.host.runTimer('documentSyncTimer');
     expect(await events()).toBe(before + 1);
+    const recorded = (await (await local.call('behandelaar', 'GET', `/cases/${caseId}/documents/${document.id}`)).json()) as {
+      currentVersion: string;
+      versions: { id: string; sha256: string; createdAt: string; createdBy: Json }[];
+    };
+    expect(recorded.currentVersion).toBe('2.0');
+    expect(recorded.versions[1]).toMatchObject({ id: '2.0', sha256: sha256(v2), createdBy: { name: 'Daan Bakker' } });
+    const moment = dutchMoment(recorded.versions[1]?.createdAt ?? '');
     const timeline = (await (await local.call('behandelaar', 'GET', `/cases/${caseId}/timeline`)).json()) as {
       items: { type: string; actor: Json; summary: Json }[];
     };
     expect(timeline.items[0]).toMatchObject({
       type: 'document.version-synced',
       summary: {
-        nl: `Versie 2.0 van document "advies", in SharePoint gemaakt door Daan Bakker, vastgelegd (SHA-256 ${sha256(v2).slice(0, 12)}…)`,
+        nl: `Versie 2.0 van document "advies", in SharePoint gemaakt door Daan Bakker op ${moment}, vastgelegd (SHA-256 ${sha256(v2).slice(0, 12)}…)`,
       },
     });
-    const recorded = (await (await local.call('behandelaar', 'GET', `/cases/${caseId}/documents/${document.id}`)).json()) as {
-      currentVersion: string;
-      versions: { id: string; sha256: string; createdBy: Json }[];
-    };
-    expect(recorded.currentVersion).toBe('2.0');
-    expect(recorded.versions[1]).toMatchObject({ id: '2.0', sha256: sha256(v2), createdBy: { name: 'Daan Bakker' } });
 
     // Again, and with the stored deltaLink gone (the whole library replayed): nothing new.
     await local.host.runTimer('documentSyncTimer');

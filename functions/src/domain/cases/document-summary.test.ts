@@ -37,3 +37,31 @@ describe('timeline lines of filed e-mails', () => {
     );
   });
 });
+
+describe('timeline lines of versions made in SharePoint', () => {
+  it('name who made the version and when (Europe/Amsterdam), and its hash', () => {
+    const line = documentSummary('document.version-synced', 'Zaakwerk documentsynchronisatie', {
+      document: {
+        title: 'advies',
+        version: '2.0',
+        sha256: '12'.repeat(32),
+        createdBy: { id: 'u-daan', name: 'Daan Bakker' },
+        createdAt: '2026-03-04T16:00:00.000Z',
+      },
+    } as never);
+    expect(line).toEqual({
+      nl: 'Versie 2.0 van document "advies", in SharePoint gemaakt door Daan Bakker op 4 maart 2026 om 17:00, vastgelegd (SHA-256 121212121212…)',
+      en: 'Version 2.0 of document "advies", made in SharePoint by Daan Bakker on 4 March 2026 at 17:00, recorded (SHA-256 121212121212…)',
+    });
+    const summer = documentSummary('document.version-synced', 'x', {
+      document: {
+        title: 'a',
+        version: '3.0',
+        sha256: '',
+        createdBy: { name: 'Daan Bakker' },
+        createdAt: '2026-07-01T22:30:00.000Z',
+      },
+    } as never);
+    expect(summer.nl).toContain('op 2 juli 2026 om 00:30');
+  });
+});
