@@ -8,6 +8,8 @@ export interface EmailAttachment {
   name: string | null;
   mediaType: string;
   content: Buffer;
+  /** Shown inside the message body (an image referenced by `cid:`, such as a signature logo), not attached for itself. */
+  inline: boolean;
 }
 
 export interface ParsedEmail {
@@ -62,6 +64,7 @@ export async function parseEmail(bytes: Buffer): Promise<ParsedEmail> {
       name: attachment.filename?.trim() || null,
       mediaType: attachment.contentType.toLowerCase(),
       content: attachment.content,
+      inline: attachment.related === true && attachment.contentDisposition !== 'attachment',
     })),
   };
 }

@@ -219,6 +219,25 @@ describe('filing an e-mail', () => {
     ]);
   });
 
+  it('leaves images shown inline in the body (a signature logo) in the e-mail and files the real attachment', async () => {
+    const { deps, files, commits } = setup();
+    const { document, attachments } = await fileEmail(
+      deps,
+      sanne,
+      request(fixture('inline-image.eml'), { fileAttachments: true }),
+      silentLog,
+    );
+    expect(attachments.map((a) => a.fileName)).toEqual(['offerte.pdf']);
+    expect(document.email?.attachments).toEqual([
+      { name: 'logo.png', mediaType: 'image/png', size: 12, documentId: null },
+      { name: 'offerte.pdf', mediaType: 'application/pdf', size: 29, documentId: attachments[0]?.id },
+    ]);
+    expect([...files.values()].map((f) => f.name)).toEqual(['Aanvulling.eml', 'offerte.pdf']);
+    expect(timelineOf(commits[0])[0]?.nl).toBe(
+      'E-mail "Offerte" van info@devries-bouw.nl opgeslagen door Sanne de Vries, met 2 bijlagen, waarvan 1 als eigen document',
+    );
+  });
+
   it('names a message without subject by its file name and says so on the timeline', async () => {
     const { deps, commits } = setup();
     const { document } = await fileEmail(deps, sanne, request(fixture('no-subject.eml'), { fileName: 'bericht.eml' }), silentLog);

@@ -99,15 +99,18 @@ export async function fileEmail(
   const bytes = Buffer.concat(chunks);
   const parsed = await parseEmail(bytes);
 
-  const planned: Planned[] = [];
-  if (attachmentType) planned.push(...planAttachments(parsed.attachments, attachmentType, deps.maxUploadBytes));
+  // Per attachment, in order: its planned document, or null when it is not filed (not asked, or inline in the body).
+  const plan = attachmentType
+    ? planAttachments(parsed.attachments, attachmentType, deps.maxUploadBytes)
+    : parsed.attachments.map(() => null);
+  const planned = plan.filter((p): p is Planned => p !== null);
   const email: EmailSummary = {
     ...parsed.summary,
     attachments: parsed.attachments.map((attachment, n) => ({
       name: attachment.name ?? `bijlage-${n + 1}`,
       mediaType: attachment.mediaType,
       size: attachment.content.length,
-      documentId: planned[n]?.id ?? null,
+      documentId: plan[n]?.id ?? null,
     })),
   };
   const emailDocument: Planned = {
@@ -215,12 +218,17 @@ export async function fileEmail(
 /**
  * Each attachment as a document under the rules of any upload: a safe name (a part without a name is
  * `bijlage-<n>`), not empty, within the size limit, a media type the document type accepts. Every
- * attachment that cannot be filed is listed (422), before anything is stored.
+ * attachment that cannot be filed is listed (422), before anything is stored. Images shown inline in the
+ * body (signature logos) stay part of the e-mail: listed, not filed (null).
  */
-function planAttachments(attachments: EmailAttachment[], type: DocumentType, maxBytes: number): Planned[] {
+function planAttachments(attachments: EmailAttachment[], type: DocumentType, maxBytes: number): (Planned | null)[] {
   const problems: ProblemFieldError[] = [];
-  const planned: Planned[] = [];
+  const planned: (Planned | null)[] = [];
   attachments.forEach((attachment, n) => {
+    if (attachment.inline) {
+      planned.push(null);
+      return;
+    }
     const path = `body.attachments[${n}]`;
     const originalName = attachment.name ?? `bijlage-${n + 1}`;
     const named = sanitiseFileName(originalName, `bijlage-${n + 1}`);
@@ -235,6 +243,7 @@ function planAttachments(attachments: EmailAttachment[], type: DocumentType, max
     const checked = checkMediaType(attachment.mediaType, named, type.mediaTypes);
     if (!checked.ok) {
       problems.push({ path, code: checked.code, message: `Attachment "${originalName}": ${checked.message}` });
+      planned.push(null);
       return;
     }
     planned.push({
