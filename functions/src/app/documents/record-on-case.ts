@@ -27,3 +27,7 @@ export async function recordOnCase(
     }
   }
 }
+
+/** Is this SharePoint version already on the document's record (e.g. recorded by the library sync)? */
+export const versionRecorded = (state: CaseState, documentId: string, versionId: string): boolean =>
+  state.documents?.find((d) => d.id === documentId)?.versions.some((v) => v.id === versionId) ?? false;
