@@ -73,7 +73,13 @@ export interface ApiConfig {
    * The one SharePoint document library of this deployment (case folders inside it). Without a site
    * the document endpoints answer 503 `documents.not-configured`.
    */
-  documents: { siteId: string | undefined; library: string; maxUploadBytes: number };
+  documents: {
+    siteId: string | undefined;
+    library: string;
+    maxUploadBytes: number;
+    /** Graph change notifications for the library (ADR 0017): where Graph posts them and the shared secret. */
+    notifications?: { url: string; clientState: string };
+  };
   http: { allowedOrigins: string[]; allowAnyLocalhostOrigin: boolean; maxJsonBodyBytes: number };
   /** Requests per user per minute (sustained; the same number may come in one burst); past it 429 + Retry-After. */
   rateLimitPerMinute: number;
@@ -100,6 +106,8 @@ const settingsSchema = z.object({
   ZAAKWERK_DOCUMENTS_SITE_ID: optional(z.string().min(1)),
   ZAAKWERK_DOCUMENTS_LIBRARY: optional(z.string().min(1).max(128)),
   ZAAKWERK_DOCUMENT_MAX_BYTES: optional(z.string().regex(/^[1-9]\d{0,11}$/, 'must be a positive whole number of bytes')),
+  ZAAKWERK_GRAPH_NOTIFICATION_URL: optional(url),
+  ZAAKWERK_GRAPH_CLIENT_STATE: optional(z.string().min(16, 'must be at least 16 characters').max(128)),
 });
 
 /** Default upload limit: 250 MB (issue 7). */
@@ -133,6 +141,15 @@ export function loadApiConfig(env: NodeJS.ProcessEnv): ApiConfig {
   );
   const apiClientSecret = s.ZAAKWERK_API_CLIENT_SECRET ?? (mode === 'local' ? localDefaults.apiClientSecret : undefined);
   const access = accessSettingsFrom(s.ZAAKWERK_ACCESS_POLICY, issues);
+  const notificationUrl = s.ZAAKWERK_GRAPH_NOTIFICATION_URL;
+  const clientState = s.ZAAKWERK_GRAPH_CLIENT_STATE;
+  if ((notificationUrl === undefined) !== (clientState === undefined))
+    issues.push({
+      setting: notificationUrl === undefined ? 'ZAAKWERK_GRAPH_NOTIFICATION_URL' : 'ZAAKWERK_GRAPH_CLIENT_STATE',
+      message: 'set both ZAAKWERK_GRAPH_NOTIFICATION_URL and ZAAKWERK_GRAPH_CLIENT_STATE, or neither',
+    });
+  if (mode === 'azure' && notificationUrl?.startsWith('http:'))
+    issues.push({ setting: 'ZAAKWERK_GRAPH_NOTIFICATION_URL', message: 'must be https in azure' });
 
   if (issues.length > 0) throw new ConfigError(issues);
   return {
@@ -155,6 +172,7 @@ export function loadApiConfig(env: NodeJS.ProcessEnv): ApiConfig {
       siteId: s.ZAAKWERK_DOCUMENTS_SITE_ID ?? (mode === 'local' ? localDefaults.documentsSiteId : undefined),
       library: s.ZAAKWERK_DOCUMENTS_LIBRARY ?? localDefaults.documentsLibrary,
       maxUploadBytes: s.ZAAKWERK_DOCUMENT_MAX_BYTES ? Number(s.ZAAKWERK_DOCUMENT_MAX_BYTES) : defaultDocumentMaxBytes,
+      ...(notificationUrl && clientState ? { notifications: { url: notificationUrl, clientState } } : {}),
     },
     http: { allowedOrigins, allowAnyLocalhostOrigin: mode === 'local', maxJsonBodyBytes: 1024 * 1024 },
     rateLimitPerMinute: Number(s.ZAAKWERK_RATE_LIMIT_PER_MINUTE ?? '600'),

@@ -7,6 +7,7 @@ import type { FunctionsApp } from './hosting/functions-app';
 import { registerWorkQueueProjector } from './projections/work-queue.projector';
 import { registerOutboxSweep } from './timers/outbox-sweep.timer';
 import { registerSignalTimer } from './timers/signals.timer';
+import { registerDocumentSyncTimer } from './timers/document-sync.timer';
 
 export type { Dependencies } from './composition-root';
 
@@ -39,4 +40,5 @@ export function register(app: FunctionsApp, deps: Partial<Dependencies> = {}): v
   registerOutboxSweep(app, dependencies);
   registerWorkQueueProjector(app, dependencies);
   registerSignalTimer(app, dependencies);
+  registerDocumentSyncTimer(app, dependencies);
 }

@@ -16,6 +16,16 @@ const docx = 'application/vnd.openxmlformats-officedocument.wordprocessingml.doc
 const sha256 = (bytes: Buffer) => createHash('sha256').update(bytes).digest('hex');
 const { driveId } = demoTenant.sharePoint;
 
+/** An instant as the timeline writes it in Dutch: "4 maart 2026 om 17:00" (Europe/Amsterdam). */
+const dutchMoment = (iso: string): string => {
+  const zone = { timeZone: 'Europe/Amsterdam' } as const;
+  const day = new Intl.DateTimeFormat('nl-NL', { ...zone, day: 'numeric', month: 'long', year: 'numeric' }).format(new Date(iso));
+  const time = new Intl.DateTimeFormat('nl-NL', { ...zone, hour: '2-digit', minute: '2-digit', hourCycle: 'h23' }).format(
+    new Date(iso),
+  );
+  return `${day} om ${time}`;
+};
+
 /**
  * Case documents through the API on the local stack: the API files them in the local SharePoint on
  * behalf of the user, keeps a hashed record per version on the case and shows them on the timeline.
@@ -437,9 +447,10 @@ describe('case documents through the API', () => {
       recorded: number;
     };
     expect(again.recorded).toBe(0);
+    const moment = dutchMoment(String((document?.versions[1] as unknown as Json | undefined)?.createdAt));
     const timeline = (await (await get(`/cases/${caseId}/timeline`)).json()) as { items: { summary: Json }[] };
     expect(timeline.items[0]?.summary.nl).toBe(
-      `Versie 2.0 van document "werkdocument", in SharePoint gemaakt door Daan Bakker, vastgelegd (SHA-256 ${sha256(edited).slice(0, 12)}…)`,
+      `Versie 2.0 van document "werkdocument", in SharePoint gemaakt door Daan Bakker op ${moment}, vastgelegd (SHA-256 ${sha256(edited).slice(0, 12)}…)`,
     );
   });
 

@@ -198,3 +198,70 @@ describe('versions, list item fields and check-out in the local Graph', () => {
     ).toBe(400);
   });
 });
+
+describe('delta of the drive', () => {
+  type DeltaPage = {
+    value: {
+      id: string;
+      name?: string;
+      deleted?: { state: string };
+      file?: unknown;
+      lastModifiedBy?: { user?: { displayName?: string } };
+    }[];
+    '@odata.nextLink'?: string;
+    '@odata.deltaLink'?: string;
+  };
+  const follow = async (token: string, link: string): Promise<DeltaPage> => {
+    const response = await fetch(link, { headers: { authorization: `Bearer ${token}` } });
+    expect(response.status).toBe(200);
+    return (await response.json()) as DeltaPage;
+  };
+
+  it('enumerates the drive, then gives only what changed since, each item once, deleted ones with the deleted facet', async () => {
+    const first = await putFile(sanne, '/Delta/eerste.txt', Buffer.from('een'));
+    const full = (await (await graph(sanne, 'GET', '/root/delta')).json()) as DeltaPage;
+    expect(full.value.map((i) => i.id)).toContain(first.id);
+    expect(full['@odata.nextLink']).toBeUndefined();
+    const since = String(full['@odata.deltaLink']);
+
+    expect((await follow(sanne, since)).value).toEqual([]);
+    const second = await putFile(pieter, '/Delta/tweede.txt', Buffer.from('twee'));
+    await putFile(pieter, '/Delta/eerste.txt', Buffer.from('een, aangepast'));
+    await putFile(pieter, '/Delta/eerste.txt', Buffer.from('een, nog eens aangepast'));
+    expect((await graph(sanne, 'DELETE', `/items/${second.id}`)).status).toBe(204);
+
+    const changes = await follow(sanne, since);
+    const byId = new Map(changes.value.map((i) => [i.id, i]));
+    expect(changes.value.filter((i) => i.id === first.id)).toHaveLength(1);
+    expect(byId.get(first.id)).toMatchObject({
+      name: 'eerste.txt',
+      file: expect.anything(),
+      lastModifiedBy: { user: { displayName: 'Daan Bakker' } },
+    });
+    expect(byId.get(second.id)).toMatchObject({ deleted: { state: 'deleted' } });
+    // The same link again gives the same changes (a replay); the new deltaLink gives nothing.
+    expect((await follow(sanne, since)).value.map((i) => i.id).sort()).toEqual(changes.value.map((i) => i.id).sort());
+    expect((await follow(sanne, String(changes['@odata.deltaLink']))).value).toEqual([]);
+  });
+
+  it('pages with $top through nextLink, starts from now with token=latest, and answers 410 to a token it never gave', async () => {
+    const latest = (await (await graph(sanne, 'GET', '/root/delta?token=latest')).json()) as DeltaPage;
+    expect(latest.value).toEqual([]);
+    for (const n of [1, 2, 3]) await putFile(sanne, `/Delta/pagina-${n}.txt`, Buffer.from(`pagina ${n}`));
+    const link = new URL(String(latest['@odata.deltaLink']));
+    link.searchParams.set('$top', '2');
+    const page1 = await follow(sanne, link.toString());
+    expect(page1['@odata.nextLink']).toBeDefined();
+    const seen = page1.value.map((i) => i.name);
+    let next: DeltaPage = page1;
+    while (next['@odata.nextLink']) {
+      next = await follow(sanne, next['@odata.nextLink']);
+      seen.push(...next.value.map((i) => i.name));
+    }
+    expect(next['@odata.deltaLink']).toBeDefined();
+    expect(seen.filter((name) => name?.startsWith('pagina-')).sort()).toEqual(['pagina-1.txt', 'pagina-2.txt', 'pagina-3.txt']);
+    const gone = await graph(sanne, 'GET', '/root/delta?token=bm90LWEtdG9rZW4');
+    expect(gone.status).toBe(410);
+    expect(((await gone.json()) as { error: { code: string } }).error.code).toBe('resyncRequired');
+  });
+});

@@ -14,6 +14,7 @@ import {
   DocumentShareSchema,
   DocumentSyncResultSchema,
   ShareDocumentRequestSchema,
+  GraphNotificationCollectionSchema,
 } from './case-documents';
 import { ProblemSchema } from './problem';
 
@@ -30,6 +31,7 @@ export const caseDocumentPaths = [
   '/v1/cases/{id}/documents/{documentId}/shares',
   '/v1/cases/{id}/documents/{documentId}/shares/{shareId}',
   '/v1/cases/{id}/documents/sync',
+  '/v1/graph/notifications',
 ] as const;
 
 const problem = (description: string) => ({
@@ -59,7 +61,8 @@ export function describeCaseDocumentApi(registry: OpenAPIRegistry, secured: { en
   registry.registerPath({
     method: 'post',
     path: '/v1/cases/{id}/documents',
-    summary: 'File a document on the case: the body is the file (Content-Type = its media type, Content-Length required)',
+    summary:
+      'File a document on the case: the body is the file (Content-Type = its media type, Content-Length required); an .eml (message/rfc822 or source=email) is filed as an e-mail, its attachments optionally as documents of their own (fileAttachments=true), all or nothing',
     security: secured,
     request: {
       params: CaseIdParamsSchema,
@@ -75,7 +78,9 @@ export function describeCaseDocumentApi(registry: OpenAPIRegistry, secured: { en
       412: problem('If-Match given and stale (`case.etag-mismatch`)'),
       413: problem('Larger than the configured limit (`document.too-large`, default 250 MB)'),
       415: problem('Media type not allowed for the document type, or the name’s extension does not fit it'),
-      422: problem('The case’s document record is full (`case.document-records-full`)'),
+      422: problem(
+        'The case’s document record is full (`case.document-records-full`); an e-mail without a From address (`email.malformed`); attachments that cannot be filed, each listed (`email.attachments-not-fileable`)',
+      ),
       ...common,
     },
   });
@@ -268,6 +273,26 @@ export function describeCaseDocumentApi(registry: OpenAPIRegistry, secured: { en
       404: problem('No such case'),
       422: problem('The case’s document record is full (`case.document-records-full`)'),
       ...common,
+    },
+  });
+  registry.registerPath({
+    method: 'post',
+    path: '/v1/graph/notifications',
+    summary:
+      'Microsoft Graph change notifications for the document library (no token: Graph calls it). With `validationToken` the token is echoed as text/plain; otherwise notifications whose clientState matches the configured secret trigger the delta sync (ADR 0017)',
+    request: {
+      query: z.object({
+        validationToken: z.string().optional().meta({ description: 'Graph’s subscription validation handshake' }),
+      }),
+      body: { content: { 'application/json': { schema: GraphNotificationCollectionSchema } } },
+    },
+    responses: {
+      200: { description: 'The validation token, as text/plain', content: { 'text/plain': { schema: z.string() } } },
+      202: { description: 'Accepted; the library’s delta is read shortly' },
+      400: problem('Not a notification collection'),
+      403: problem(
+        'No notification carries the configured clientState (`graph.client-state-mismatch`), or notifications are not configured',
+      ),
     },
   });
 }

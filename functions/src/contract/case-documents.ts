@@ -48,6 +48,27 @@ export const ShareDocumentRequestSchema = z
 
 export const DocumentShareParamsSchema = z.object({ id: z.uuid(), documentId: z.uuid(), shareId: z.string().min(1).max(200) });
 
+const emailAddress = z.object({ name: z.string(), address: z.string() });
+
+export const EmailSummarySchema = z
+  .object({
+    subject: z.string().nullable(),
+    from: z.array(emailAddress),
+    to: z.array(emailAddress),
+    cc: z.array(emailAddress),
+    date: instant.nullable().meta({ description: 'The Date header; null when absent or unreadable' }),
+    messageId: z.string().nullable(),
+    attachments: z.array(
+      z.object({
+        name: z.string(),
+        mediaType: z.string(),
+        size: z.number().int().min(0),
+        documentId: z.uuid().nullable().meta({ description: 'The document the attachment was filed as; null when not filed' }),
+      }),
+    ),
+  })
+  .meta({ id: 'EmailSummary', description: 'What a filed e-mail says about itself, parsed when it was filed' });
+
 export const CaseDocumentSchema = z
   .object({
     id: z.uuid(),
@@ -72,6 +93,8 @@ export const CaseDocumentSchema = z
       .nullable()
       .meta({ description: 'Who has the document checked out (through Zaakwerk) and since when; null when nobody' }),
     shares: z.array(DocumentShareSchema).meta({ description: 'Shares with partners and colleagues, revoked ones included' }),
+    email: EmailSummarySchema.optional().meta({ description: 'Only for source `email`' }),
+    emailDocumentId: z.uuid().optional().meta({ description: 'Only for source `email-attachment`: the e-mail it came with' }),
     createdAt: instant,
     updatedAt: instant,
   })
@@ -100,7 +123,20 @@ export const UploadDocumentQuerySchema = z
     documentType: z.string().min(1).max(200).meta({ description: 'Key of a document type of the case type' }),
     title: z.string().trim().min(1).max(255).optional().meta({ description: 'Defaults to the file name without extension' }),
     confidentiality: ConfidentialitySchema.optional().meta({ description: "Defaults to the document type's level" }),
-    source: z.enum(documentSources).optional().meta({ description: 'Defaults to `upload`' }),
+    source: z
+      .enum(documentSources)
+      .optional()
+      .meta({ description: 'Defaults to `upload`; `email` (or Content-Type message/rfc822) files an .eml as an e-mail' }),
+    fileAttachments: z
+      .enum(['true', 'false'])
+      .optional()
+      .meta({ description: 'E-mail only: file each attachment as its own document, linked to the e-mail' }),
+    attachmentDocumentType: z
+      .string()
+      .min(1)
+      .max(200)
+      .optional()
+      .meta({ description: "E-mail only: the document type of filed attachments; defaults to the e-mail's" }),
   })
   .strict();
 
@@ -118,3 +154,22 @@ export const DocumentVersionParamsSchema = CaseDocumentParamsSchema.extend({
 export type CaseDocumentBody = z.infer<typeof CaseDocumentSchema>;
 export type DocumentVersionBody = z.infer<typeof DocumentVersionSchema>;
 export type UploadDocumentQuery = z.infer<typeof UploadDocumentQuerySchema>;
+
+/**
+ * POST /graph/notifications: a changeNotificationCollection from Microsoft Graph. Only what Zaakwerk reads
+ * is checked; Graph may add properties.
+ */
+export const GraphNotificationCollectionSchema = z
+  .object({
+    value: z
+      .array(
+        z.looseObject({
+          subscriptionId: z.string().optional(),
+          clientState: z.string().optional(),
+          changeType: z.string().optional(),
+          resource: z.string().optional(),
+        }),
+      )
+      .max(1000),
+  })
+  .meta({ id: 'GraphNotificationCollection' });

@@ -92,6 +92,8 @@ export const endpointAccess: Record<string, EndpointAccess> = {
   // Generating files a document (the upload's rule); an e-mail draft to the applicant is the handler's work too.
   generateCaseDocument: { on: 'case', action: 'case.update' },
   draftCaseEmail: { on: 'case', action: 'case.update' },
+  // Microsoft Graph calls it without a token; the clientState secret authenticates a notification.
+  graphNotifications: { on: 'public' },
   openapi: { on: 'public' },
   preflight: { on: 'public' },
   notFound: { on: 'public' },

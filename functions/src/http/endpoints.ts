@@ -63,6 +63,7 @@ import {
   syncDocumentVersionsEndpoint,
 } from './handlers/case-documents.handler';
 import { draftCaseEmailEndpoint, generateCaseDocumentEndpoint } from './handlers/case-templates.handler';
+import { graphNotificationsEndpoint } from './handlers/graph-notifications.handler';
 
 /**
  * The endpoint table: every HTTP endpoint of the API with its route, methods and policy. register.ts
@@ -124,6 +125,7 @@ export function createEndpoints(deps: Dependencies): AnyEndpoint[] {
     syncDocumentVersionsEndpoint(deps),
     generateCaseDocumentEndpoint(deps),
     draftCaseEmailEndpoint(deps),
+    graphNotificationsEndpoint(deps),
     listCaseTypesEndpoint(deps),
     createCaseTypeDraftEndpoint(deps),
     getCaseTypeDraftEndpoint(deps),

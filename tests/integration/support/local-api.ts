@@ -73,11 +73,14 @@ export async function startLocalApi(
      * Timers run only when a test calls `host.runTimer` (their schedule becomes 1 January, midnight),
      * so a test that drives a timer with its own dates is not disturbed by a run on the real clock.
      * The signal timer is always on demand here: it writes signal events into cases (new ETags), which
-     * would otherwise make a test's held If-Match stale whenever it runs past a quarter hour.
+     * would otherwise make a test's held If-Match stale whenever it runs past a quarter hour. So is the
+     * document sync timer: it records versions made in SharePoint, which tests check through the sync endpoint.
      */
     timersOnDemand?: boolean;
     /** Extra API settings (ZAAKWERK_*), e.g. a smaller document size limit. */
     settings?: Record<string, string>;
+    /** The API's port when a setting must name it (e.g. a webhook URL); default: any free port. */
+    apiPort?: number;
   } = {},
 ): Promise<LocalApi> {
   const stack = await startM365TestStack();
@@ -107,7 +110,7 @@ export async function startLocalApi(
     });
     const host = await startFunctionsHost({
       name: 'api',
-      port: 0,
+      port: opts.apiPort ?? 0,
       register: (app) =>
         register(
           {
@@ -116,7 +119,9 @@ export async function startLocalApi(
             timer: (name, options) =>
               app.timer(
                 name,
-                opts.timersOnDemand || name === 'signalTimer' ? { ...options, schedule: onDemandSchedule } : options,
+                opts.timersOnDemand || name === 'signalTimer' || name === 'documentSyncTimer'
+                  ? { ...options, schedule: onDemandSchedule }
+                  : options,
               ),
           },
           { config },

@@ -6,6 +6,7 @@ import { AppError, dependencyUnavailable, forbidden } from '../../app/errors';
 import { DomainError } from '../../domain/errors';
 import type { DocumentStore, FileUpload, GraphActor, LibraryVersion, StoredFile } from '../../ports/document-store';
 import { fragments } from './fragments';
+import { createQuickXorHash } from './quick-xor-hash';
 import { defaultRetryOptions, isThrottled, retryAfterMs, sendWithRetry, type RetryOptions } from './graph-retry';
 import type { GraphTokenSource } from './graph-tokens';
 
@@ -35,6 +36,11 @@ const Versions = z.object({
   ),
 });
 const Permissions = z.object({ value: z.array(z.object({ id: z.string() })) });
+const CommittedFile = DriveItem.extend({
+  createdDateTime: z.string().optional(),
+  file: z.object({ hashes: z.object({ quickXorHash: z.string().optional() }).optional() }).optional(),
+});
+const Children = z.object({ value: z.array(CommittedFile) });
 const UploadSession = z.object({ uploadUrl: z.string(), nextExpectedRanges: z.array(z.string()).optional() });
 
 export interface GraphDocumentStoreOptions {
@@ -145,22 +151,56 @@ export function createGraphDocumentStore(options: GraphDocumentStoreOptions): Do
     return parseItem(response);
   };
 
+  /**
+   * The file a session committed although its answer to the last fragment was lost (the session is gone
+   * then): the item itself for new content, else the newest file in the folder created since the session
+   * began with the same size and QuickXorHash as the bytes sent (a rename may have changed its name).
+   */
+  const findCommitted = async (
+    actor: GraphActor,
+    d: string,
+    target: string,
+    sent: { size: number; quickXorHash: string; since: number },
+  ): Promise<DriveItemJson | undefined> => {
+    const same = (item: z.infer<typeof CommittedFile>) =>
+      item.size === sent.size && item.file?.hashes?.quickXorHash === sent.quickXorHash;
+    const folder = /^items\/([^/:]+):\//.exec(target)?.[1];
+    if (!folder) {
+      const item = await call(actor, CommittedFile, (api) => api(`/drives/${d}/${target}`).get());
+      return same(item) ? item : undefined;
+    }
+    const { value } = await call(actor, Children, (api) => api(`/drives/${d}/items/${folder}/children?$top=999`).get());
+    return value
+      .filter((item) => same(item) && Date.parse(item.createdDateTime ?? '') >= sent.since - 60_000)
+      .sort((a, b) => Date.parse(b.createdDateTime ?? '') - Date.parse(a.createdDateTime ?? ''))[0];
+  };
+
   const sessionUpload = async (
     actor: GraphActor,
     d: string,
     target: string,
     file: Pick<FileUpload, 'size' | 'content'>,
   ): Promise<DriveItemJson> => {
+    const since = Date.now();
     const session = await call(actor, UploadSession, (api) =>
       api(`/drives/${d}/${target}/createUploadSession`).post({
         item: { '@microsoft.graph.conflictBehavior': 'rename' },
       }),
     );
+    const quickXor = createQuickXorHash();
     try {
       let offset = 0;
       let item: DriveItemJson | undefined;
       for await (const fragment of fragments(file.content, fragmentBytes)) {
-        item = await sendFragment(session.uploadUrl, fragment, offset, file.size, retry);
+        quickXor.update(fragment);
+        try {
+          item = await sendFragment(session.uploadUrl, fragment, offset, file.size, retry);
+        } catch (error) {
+          if (!(error instanceof SessionGone) || offset + fragment.length < file.size) throw error;
+          // The last fragment's answer was lost and the session is gone: did SharePoint commit the file?
+          item = await findCommitted(actor, d, target, { size: file.size, quickXorHash: quickXor.digest(), since });
+          if (!item) throw dependencyUnavailable('documents.unavailable', 'The upload session was lost.');
+        }
         offset += fragment.length;
       }
       if (!item) throw dependencyUnavailable('documents.unavailable', 'SharePoint did not complete the upload.');
@@ -336,11 +376,18 @@ async function sendFragment(
     await response?.body?.cancel().catch(() => undefined);
     // Resume: where does the session stand?
     const next = await nextExpectedStart(uploadUrl);
-    if (next === undefined || next < start) throw dependencyUnavailable('documents.unavailable', 'The upload session was lost.');
+    if (next === undefined || next < start) throw new SessionGone();
     if (next > end) return undefined;
     from = next;
   }
   throw dependencyUnavailable('documents.unavailable', 'SharePoint kept refusing a part of the upload; nothing was recorded.');
+}
+
+/** The upload session no longer answers (expired, cancelled, or completed with the answer lost): 503 unless resolved. */
+class SessionGone extends AppError {
+  constructor() {
+    super('dependency-unavailable', 'documents.unavailable', 'The upload session was lost.');
+  }
 }
 
 async function nextExpectedStart(uploadUrl: string): Promise<number | undefined> {

@@ -4,6 +4,7 @@ import type { UserPrincipal } from '../../domain/principal';
 import { ConcurrencyConflict } from '../../ports/case-store';
 import type { Logger } from '../../ports/logger';
 import { changeCase, type ChangeCaseDeps, type ChangedCase } from '../cases/change-case';
+import type { SystemPrincipal } from '../cases/event-actor';
 
 /**
  * Records a document change through changeCase. Filing a document does not depend on the rest of the
@@ -12,7 +13,7 @@ import { changeCase, type ChangeCaseDeps, type ChangedCase } from '../cases/chan
  */
 export async function recordOnCase(
   deps: ChangeCaseDeps,
-  principal: UserPrincipal,
+  principal: UserPrincipal | SystemPrincipal,
   request: { caseId: string; ifMatch: string | undefined },
   log: Logger,
   apply: (state: CaseState, stamp: ChangeStamp) => Transition | null,
@@ -26,3 +27,7 @@ export async function recordOnCase(
     }
   }
 }
+
+/** Is this SharePoint version already on the document's record (e.g. recorded by the library sync)? */
+export const versionRecorded = (state: CaseState, documentId: string, versionId: string): boolean =>
+  state.documents?.find((d) => d.id === documentId)?.versions.some((v) => v.id === versionId) ?? false;

@@ -16,7 +16,7 @@ import { caseClosed, type ChangeCaseDeps } from '../cases/change-case';
 import { personOf } from './document-actor';
 import { loadCaseForDocuments, type DocumentAccess } from './load-case-for-documents';
 import { sha256Of } from './measured-content';
-import { recordOnCase } from './record-on-case';
+import { recordOnCase, versionRecorded } from './record-on-case';
 
 export const versionAlreadyCurrent = (versionId: string) =>
   new DomainError('conflict', 'document.version-already-current', `Version ${versionId} is already the current version`);
@@ -49,12 +49,15 @@ export async function restoreDocumentVersion(
   const by = personOf(principal);
   try {
     const changed = await recordOnCase(deps, principal, request, log, (current, stamp) =>
-      recordRestoredVersion(
-        current,
-        document.id,
-        { id: restored.versionId, sha256, size, createdAt: stamp.occurredAt, createdBy: by, restoredFrom: request.versionId },
-        stamp,
-      ),
+      // The library sync (timer, change notification) may have recorded this very version meanwhile.
+      versionRecorded(current, document.id, restored.versionId)
+        ? null
+        : recordRestoredVersion(
+            current,
+            document.id,
+            { id: restored.versionId, sha256, size, createdAt: stamp.occurredAt, createdBy: by, restoredFrom: request.versionId },
+            stamp,
+          ),
     );
     const updated = changed.state.documents?.find((d) => d.id === document.id);
     if (!updated) throw documentNotFound(document.id);

@@ -1,4 +1,4 @@
-import type { Transition } from '../../domain/cases';
+import type { CaseState, Transition } from '../../domain/cases';
 import {
   checkRecordRoom,
   recordSyncedVersion,
@@ -11,6 +11,7 @@ import type { UserPrincipal } from '../../domain/principal';
 import type { DocumentStore, GraphActor } from '../../ports/document-store';
 import type { Logger } from '../../ports/logger';
 import type { ChangeCaseDeps } from '../cases/change-case';
+import type { SystemPrincipal } from '../cases/event-actor';
 import { loadCaseForDocuments, type DocumentAccess } from './load-case-for-documents';
 import { sha256Of } from './measured-content';
 import { recordOnCase } from './record-on-case';
@@ -29,12 +30,26 @@ export async function syncDocumentVersions(
   request: { caseId: string; actor: GraphActor },
   log: Logger,
 ): Promise<{ documents: CaseDocument[]; recorded: number; etag: string }> {
-  const { state, etag } = await loadCaseForDocuments(deps, principal, request.caseId, 'case.update');
+  const loaded = await loadCaseForDocuments(deps, principal, request.caseId, 'case.update');
+  return recordLibraryVersions(deps, principal, { ...request, ...loaded }, log);
+}
+
+/**
+ * The sync itself, for a case already loaded (and authorised) by the caller: the user's request above,
+ * or the library sync timer acting as the system for the files the library's delta named (`itemIds`).
+ */
+export async function recordLibraryVersions(
+  deps: ChangeCaseDeps & { documents: Pick<DocumentStore, 'versions' | 'download'> },
+  principal: UserPrincipal | SystemPrincipal,
+  request: { caseId: string; actor: GraphActor; state: CaseState; etag: string; itemIds?: ReadonlySet<string> },
+  log: Logger,
+): Promise<{ documents: CaseDocument[]; recorded: number; etag: string }> {
+  const { state, etag, itemIds } = request;
   const documents = state.documents ?? [];
   if (state.status === 'closed') return { documents, recorded: 0, etag };
 
   const found: { documentId: string; version: DocumentVersion }[] = [];
-  for (const document of documents) {
+  for (const document of documents.filter((d) => !itemIds || itemIds.has(d.itemId))) {
     if (found.length >= maxVersionsPerSync) break;
     const known = new Set(document.versions.map((v) => v.id));
     let library;

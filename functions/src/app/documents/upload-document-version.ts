@@ -18,7 +18,7 @@ import { AppError, invalidInput } from '../errors';
 import { personOf } from './document-actor';
 import { loadCaseForDocuments, type DocumentAccess } from './load-case-for-documents';
 import { documentTooLarge, measured } from './measured-content';
-import { recordOnCase } from './record-on-case';
+import { recordOnCase, versionRecorded } from './record-on-case';
 
 /**
  * New content for a document: SharePoint keeps it as a new version of the same file (same name, same
@@ -70,19 +70,22 @@ export async function uploadDocumentVersion(
   const stored = await deps.documents.uploadVersion(request.actor, document.itemId, { size: request.size, content });
   try {
     const changed = await recordOnCase(deps, principal, request, log, (current, stamp) =>
-      addVersion(
-        current,
-        document.id,
-        {
-          id: stored.versionId,
-          sha256: measurement.sha256(),
-          size: measurement.bytes(),
-          createdAt: stamp.occurredAt,
-          createdBy: by,
-          restoredFrom: null,
-        },
-        stamp,
-      ),
+      // The library sync (timer, change notification) may have recorded this very version meanwhile.
+      versionRecorded(current, document.id, stored.versionId)
+        ? null
+        : addVersion(
+            current,
+            document.id,
+            {
+              id: stored.versionId,
+              sha256: measurement.sha256(),
+              size: measurement.bytes(),
+              createdAt: stamp.occurredAt,
+              createdBy: by,
+              restoredFrom: null,
+            },
+            stamp,
+          ),
     );
     const updated = changed.state.documents?.find((d) => d.id === document.id);
     if (!updated) throw documentNotFound(document.id);

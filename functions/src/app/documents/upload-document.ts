@@ -159,7 +159,7 @@ export async function uploadDocument(
 }
 
 /** The original name without its extension; the stored name when nothing is left. */
-function defaultTitle(original: string, stored: string): string {
+export function defaultTitle(original: string, stored: string): string {
   const base = original.split(/[/\\]/).pop() ?? '';
   const dot = base.lastIndexOf('.');
   const title = (dot > 0 ? base.slice(0, dot) : base).trim().slice(0, 255);

@@ -1,7 +1,10 @@
 import type { Confidentiality } from '../confidentiality';
 
-/** Where a document came from (issue 7): uploaded, filed from e-mail, generated, from the portal or a Teams message. */
-export const documentSources = ['upload', 'email', 'generated', 'portal', 'teams'] as const;
+/**
+ * Where a document came from (issue 7): uploaded, filed from e-mail, generated, from the portal or a Teams
+ * message; `email-attachment`: an attachment of a filed e-mail, filed as its own document.
+ */
+export const documentSources = ['upload', 'email', 'generated', 'portal', 'teams', 'email-attachment'] as const;
 export type DocumentSource = (typeof documentSources)[number];
 
 type Person = { id: string; name: string };
@@ -35,6 +38,22 @@ export type DocumentShare = {
   revokedAt: string | null;
 };
 
+/** A mailbox as an e-mail names it; `name` is '' when the header gave none. */
+export type EmailAddress = { name: string; address: string };
+
+/** What a filed e-mail says about itself (parsed from the `.eml` when it was filed). */
+export type EmailSummary = {
+  subject: string | null;
+  from: EmailAddress[];
+  to: EmailAddress[];
+  cc: EmailAddress[];
+  /** The Date header as an ISO instant; null when absent or unreadable. */
+  date: string | null;
+  messageId: string | null;
+  /** Every attachment of the message; `documentId` names the document it was filed as (null: not filed). */
+  attachments: { name: string; mediaType: string; size: number; documentId: string | null }[];
+};
+
 /**
  * The case's record of a file in its SharePoint folder (the bytes live in SharePoint). A `type` alias so
  * it stays assignable to JsonValue inside CaseState.
@@ -63,6 +82,10 @@ export type CaseDocument = {
   checkedOut?: { by: Person; at: string } | null;
   /** Shares with partners and colleagues, revoked ones included (the record of who could see it). */
   shares?: DocumentShare[];
+  /** A document of source `email`: what the message says (subject, addresses, date, attachments). */
+  email?: EmailSummary;
+  /** A document of source `email-attachment`: the e-mail document it came with. */
+  emailDocumentId?: string;
   createdAt: string;
   updatedAt: string;
 };

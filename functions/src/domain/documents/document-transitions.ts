@@ -2,7 +2,7 @@ import type { CaseState } from '../cases/case-state';
 import type { ChangeStamp, Transition } from '../cases/case-transitions';
 import { DomainError } from '../errors';
 import type { CaseEventDraft, JsonValue } from '../events';
-import type { CaseDocument, DocumentVersion } from './case-document';
+import type { CaseDocument, DocumentVersion, EmailSummary } from './case-document';
 
 /**
  * The document records live in the case row (ADR 0015), whose state is at most ~1 MiB in Table
@@ -74,9 +74,33 @@ export function addDocument(state: CaseState, document: CaseDocument, stamp: Cha
           originalName: document.originalName,
           source: document.source,
           mediaType: document.mediaType,
+          ...(document.email ? { email: emailEventSummary(document.email) } : {}),
+          ...(document.emailDocumentId ? { emailDocumentId: document.emailDocumentId } : {}),
         },
       }),
     ],
+  };
+}
+
+/** Several documents filed together (an e-mail and its attachments): one transition, one event each. */
+export function addDocuments(state: CaseState, documents: CaseDocument[], stamp: ChangeStamp): Transition {
+  let transition: Transition = { state, events: [] };
+  for (const document of documents) {
+    const next = addDocument(transition.state, document, stamp);
+    transition = { state: next.state, events: [...transition.events, ...next.events] };
+  }
+  return transition;
+}
+
+/** What the event keeps of an e-mail: enough for the timeline line and to find the message again. */
+function emailEventSummary(email: EmailSummary): { [key: string]: JsonValue } {
+  return {
+    subject: email.subject,
+    from: email.from[0]?.address ?? null,
+    date: email.date,
+    messageId: email.messageId,
+    attachments: email.attachments.length,
+    filedAttachments: email.attachments.filter((a) => a.documentId !== null).length,
   };
 }
 

@@ -5,11 +5,14 @@ export {
   type DocumentShare,
   type DocumentSource,
   type DocumentVersion,
+  type EmailAddress,
+  type EmailSummary,
 } from './case-document';
 export { sanitiseFileName, extensionOf, maxFileNameLength } from './file-names';
 export { checkMediaType, defaultDocumentMediaTypes, type MediaTypeCheck } from './media-types';
 export {
   addDocument,
+  addDocuments,
   recordRestoredVersion,
   addVersion,
   recordSyncedVersion,

@@ -8,6 +8,8 @@ import { downloadDocument } from '../../app/documents/download-document';
 import { getDocument, listDocuments } from '../../app/documents/list-documents';
 import { restoreDocumentVersion } from '../../app/documents/restore-document-version';
 import { uploadDocument } from '../../app/documents/upload-document';
+import { emailMediaType, fileEmail } from '../../app/documents/file-email';
+import { invalidInput } from '../../app/errors';
 import { uploadDocumentVersion } from '../../app/documents/upload-document-version';
 import type { Dependencies } from '../../composition-root';
 import { CaseIdParamsSchema } from '../../contract/case';
@@ -36,7 +38,36 @@ export const uploadCaseDocumentEndpoint = (deps: DocumentDeps) =>
     policy: policies.authenticated,
     handler: async ({ request, principal, log }) => {
       const { id } = parseParams(request, CaseIdParamsSchema);
-      const { size, ...query } = parseUploadInput(request);
+      const { size, fileAttachments, attachmentDocumentType, ...query } = parseUploadInput(request);
+      const mediaType = mediaTypeOf(request);
+      if (mediaType === emailMediaType || query.source === 'email') {
+        // An .eml: filed as an e-mail (parsed; its attachments optionally filed as documents of their own).
+        const { document, etag } = await fileEmail(
+          { ...deps, maxUploadBytes: deps.config.documents.maxUploadBytes },
+          principal,
+          {
+            caseId: id,
+            ifMatch: optionalIfMatch(request),
+            actor: graphActorOf(request, principal),
+            ...query,
+            mediaType: emailMediaType,
+            size,
+            content: bodyOf(request),
+            fileAttachments: fileAttachments === 'true',
+            attachmentDocumentType,
+          },
+          log,
+        );
+        return json(201, presentDocument(document), { etag, location: `/api/v1/cases/${id}/documents/${document.id}` });
+      }
+      if (fileAttachments !== undefined || attachmentDocumentType !== undefined)
+        throw invalidInput([
+          {
+            path: fileAttachments !== undefined ? 'query.fileAttachments' : 'query.attachmentDocumentType',
+            code: 'document.not-an-email',
+            message: 'Only an e-mail (Content-Type message/rfc822 or source=email) has attachments to file.',
+          },
+        ]);
       const { document, etag } = await uploadDocument(
         { ...deps, maxUploadBytes: deps.config.documents.maxUploadBytes },
         principal,
@@ -45,7 +76,7 @@ export const uploadCaseDocumentEndpoint = (deps: DocumentDeps) =>
           ifMatch: optionalIfMatch(request),
           actor: graphActorOf(request, principal),
           ...query,
-          mediaType: mediaTypeOf(request),
+          mediaType,
           size,
           content: bodyOf(request),
         },

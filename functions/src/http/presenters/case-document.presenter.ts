@@ -20,6 +20,8 @@ export function presentDocument(document: CaseDocument): CaseDocumentBody {
     desktopUrl: desktopUrlOf(document),
     lock: document.checkedOut ?? null,
     shares: document.shares ?? [],
+    ...(document.email ? { email: document.email } : {}),
+    ...(document.emailDocumentId ? { emailDocumentId: document.emailDocumentId } : {}),
     createdAt: document.createdAt,
     updatedAt: document.updatedAt,
   };

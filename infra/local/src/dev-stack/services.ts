@@ -33,6 +33,9 @@ export function apiEnv(w: StackWiring): NodeJS.ProcessEnv {
     ZAAKWERK_GRAPH_BASE_URL: w.graphBaseUrl,
     ZAAKWERK_BOT_CLIENT_ID: demoTenant.botApp.clientId,
     ZAAKWERK_ALLOWED_ORIGINS: w.allowedOrigins.join(','),
+    // Graph change notifications from the local Microsoft 365 to the API (ADR 0017); a local-only secret.
+    ZAAKWERK_GRAPH_NOTIFICATION_URL: `${w.apiBaseUrl.replace('//localhost:', '//127.0.0.1:')}/graph/notifications`,
+    ZAAKWERK_GRAPH_CLIENT_STATE: 'zaakwerk-local-client-state',
   };
 }
 

@@ -9,6 +9,7 @@ import { createDriveStore } from './graph/drive-store';
 import { createGraphApi } from './graph/graph-api';
 import { createUploadSessionStore, handleUploadSession } from './graph/upload-sessions';
 import { createPermissionStore } from './graph/drive-permissions';
+import { createSubscriptionService } from './graph/subscriptions';
 import type { GraphContext } from './graph/graph-context';
 import { loadOrCreateSigningKeys } from './keys';
 import { closeServer, listenOnLoopback } from './listen';
@@ -53,7 +54,8 @@ export async function startLocalM365(opts: StartLocalM365Options): Promise<Local
   const certs = await ensureLocalCertificates(opts.localDir);
   const storage = createStorage(opts.storageConnectionString);
   const directory = createDirectoryStore(storage);
-  const drive = createDriveStore(storage.driveItems, storage.content);
+  const subscriptions = createSubscriptionService(storage.driveItems, opts.log);
+  const drive = createDriveStore(storage.driveItems, storage.content, undefined, (driveId) => subscriptions.changed(driveId));
   // Idempotent: also run when storage comes back empty (an in-memory Azurite that restarted).
   const prepareStorage = async (): Promise<void> => {
     await storage.ensure();
@@ -92,6 +94,7 @@ export async function startLocalM365(opts: StartLocalM365Options): Promise<Local
     downloads: createDownloadLinks(urls.base),
     sessions: createUploadSessionStore(storage.driveItems, storage.content),
     permissions: createPermissionStore(storage.driveItems),
+    subscriptions,
   };
   const faults = createFaultInjector();
   wiring.listener = createRequestListener({

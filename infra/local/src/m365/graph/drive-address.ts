@@ -29,7 +29,8 @@ export type DriveTarget =
   | 'checkin'
   | 'invite'
   | 'permissions'
-  | 'permission';
+  | 'permission'
+  | 'delta';
 
 const fixedTargets: Record<string, DriveTarget> = {
   '': 'item',
@@ -44,6 +45,7 @@ const fixedTargets: Record<string, DriveTarget> = {
   '/checkin': 'checkin',
   '/invite': 'invite',
   '/permissions': 'permissions',
+  '/delta': 'delta',
 };
 const versionTargets: Record<string, DriveTarget> = {
   '': 'version',

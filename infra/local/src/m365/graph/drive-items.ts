@@ -9,6 +9,7 @@ import { viewOf } from './drive-item.presenter';
 import type { ConflictBehavior, DriveIdentity, DriveItem } from './drive-store';
 import { checkNotLockedFor, handleCheckout, handleListItem, handleVersions } from './drive-item-actions';
 import { handlePermissions } from './drive-permissions';
+import { handleDelta } from './drive-delta';
 import { graphErrors, tooLargeForSimpleUpload } from './errors';
 import { createUploadSession } from './upload-sessions';
 import { odataContext, sendGraphJson, type GraphContext } from './graph-context';
@@ -21,7 +22,7 @@ const addressPattern = /^\/graph\/v1\.0\/(?:drives\/([^/]+)|sites\/([^/]+)\/driv
 /**
  * Everything below `/drives/{driveId}/` (and `/sites/{siteId}/drive/`): items by id or path, children,
  * folder creation, small uploads, upload sessions, content download (302 to a pre-authenticated URL), delete,
- * versions (list, download, restore), list item fields and check-out/check-in.
+ * versions (list, download, restore), list item fields, check-out/check-in and `root/delta`.
  */
 export async function handleDriveItems(ctx: GraphContext, ex: Exchange, caller: GraphCaller): Promise<void> {
   const match = addressPattern.exec(ex.url.pathname);
@@ -43,6 +44,7 @@ export async function handleDriveItems(ctx: GraphContext, ex: Exchange, caller: 
   if (address.target === 'listItem' || address.target === 'listItemFields') return handleListItem(ctx, ex, item, address);
   if (address.target === 'invite' || address.target === 'permissions' || address.target === 'permission')
     return handlePermissions(ctx, ex, item, address, identityOf(caller));
+  if (address.target === 'delta' && method === 'GET') return handleDelta(ctx, ex, item);
   if (address.target === 'checkout' || address.target === 'checkin')
     return handleCheckout(ctx, ex, item, address, identityOf(caller));
   if (address.target === 'item' && method === 'GET')

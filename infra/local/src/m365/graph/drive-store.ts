@@ -85,6 +85,22 @@ export interface DriveStore {
   /** The content versions of a file, newest first. */
   versions(item: DriveItem): Promise<DriveItemVersion[]>;
   readVersion(item: DriveItem, number: number): Promise<Buffer | undefined>;
+  /** Every item of the drive (a full delta enumeration). */
+  allItems(driveId: string): Promise<DriveItem[]>;
+  /** Changes after `after` (a change key; '' for all), oldest first, at most `limit`. */
+  changesSince(driveId: string, after: string, limit: number): Promise<DriveChange[]>;
+  /** The key of the newest change ('' when there is none): the starting point of a delta from now. */
+  latestChange(driveId: string): Promise<string>;
+}
+
+/** One entry of the drive's change log (the source of `delta`): which item changed, and its tombstone if deleted. */
+export interface DriveChange {
+  key: string;
+  itemId: string;
+  deleted: boolean;
+  /** For a deleted item: its name and parent at deletion. */
+  name: string;
+  parentId: string;
 }
 
 type Row = Record<string, unknown> & { partitionKey: string; rowKey: string };
@@ -107,7 +123,13 @@ export function validateItemName(name: string): void {
   }
 }
 
-export function createDriveStore(table: TableClient, content: ContainerClient, now: () => Date = () => new Date()): DriveStore {
+export function createDriveStore(
+  table: TableClient,
+  content: ContainerClient,
+  now: () => Date = () => new Date(),
+  /** Told after every recorded change (change notifications). */
+  onChange?: (driveId: string) => void,
+): DriveStore {
   const itemKey = (id: string): string => `i_${id}`;
   const nameKey = (parentId: string, name: string): string =>
     `n_${createHash('sha256').update(`${parentId}\n${name.toLowerCase()}`).digest('hex')}`;
@@ -131,6 +153,27 @@ export function createDriveStore(table: TableClient, content: ContainerClient, n
       },
       'Replace',
     );
+  };
+
+  /**
+   * Appends to the drive's change log (`c_<time><random>` rows), read by `delta`. Keys order by time; a
+   * write whose change row lands after a reader passed its time could be missed, which a local stand-in
+   * accepts (Graph's own tokens do not have this gap).
+   */
+  let lastChangeMs = 0;
+  const recordChange = async (item: Pick<DriveItem, 'driveId' | 'id' | 'name' | 'parentId'>, deleted: boolean) => {
+    lastChangeMs = Math.max(lastChangeMs + 1, now().getTime());
+    const key = `${String(lastChangeMs).padStart(15, '0')}${randomBytes(4).toString('hex')}`;
+    await table.createEntity({
+      partitionKey: item.driveId,
+      rowKey: `c_${key}`,
+      changedItem: item.id,
+      deleted,
+      // Not `name`/`parentId`: children are listed by a filter on parentId over the whole partition.
+      changedName: item.name,
+      changedParent: item.parentId,
+    });
+    onChange?.(item.driveId);
   };
 
   const versions = async (item: DriveItem): Promise<DriveItemVersion[]> => {
@@ -163,6 +206,7 @@ export function createDriveStore(table: TableClient, content: ContainerClient, n
     }
     const updated = await get(item.driveId, item.id);
     if (!updated) throw graphErrors.itemNotFound();
+    await recordChange(updated, false);
     return updated;
   };
 
@@ -183,6 +227,7 @@ export function createDriveStore(table: TableClient, content: ContainerClient, n
     ];
     try {
       await table.submitTransaction(actions);
+      await recordChange(item, false);
       return true;
     } catch (error) {
       if (isConflict(error)) return false;
@@ -261,6 +306,7 @@ export function createDriveStore(table: TableClient, content: ContainerClient, n
         ['delete', { partitionKey: item.driveId, rowKey: itemKey(item.id) }],
         ['delete', { partitionKey: item.driveId, rowKey: nameKey(item.parentId, item.name) }],
       ]);
+      await recordChange(item, true);
     } catch (error) {
       if (!isNotFound(error)) throw error;
     }
@@ -372,6 +418,33 @@ export function createDriveStore(table: TableClient, content: ContainerClient, n
     updateFields: (item, patch) => updateRow(item, { fields: JSON.stringify({ ...item.fields, ...patch }) }),
     setCheckout: (item, by) => updateRow(item, { checkedOutBy: by ? JSON.stringify(by) : '' }),
     versions,
+    async allItems(driveId) {
+      const items: DriveItem[] = [];
+      const filter = `PartitionKey eq '${escape(driveId)}' and RowKey ge 'i_' and RowKey lt 'i_~'`;
+      for await (const row of table.listEntities<Row>({ queryOptions: { filter } })) items.push(toItem(row));
+      return items;
+    },
+    async changesSince(driveId, after, limit) {
+      const changes: DriveChange[] = [];
+      const filter = `PartitionKey eq '${escape(driveId)}' and RowKey gt 'c_${escape(after)}' and RowKey lt 'c_~'`;
+      for await (const row of table.listEntities<Row>({ queryOptions: { filter } })) {
+        changes.push({
+          key: row.rowKey.slice(2),
+          itemId: String(row.changedItem),
+          deleted: row.deleted === true,
+          name: String(row.changedName ?? ''),
+          parentId: String(row.changedParent ?? ''),
+        });
+        if (changes.length >= limit) break;
+      }
+      return changes;
+    },
+    async latestChange(driveId) {
+      let latest = '';
+      const filter = `PartitionKey eq '${escape(driveId)}' and RowKey gt 'c_' and RowKey lt 'c_~'`;
+      for await (const row of table.listEntities<Row>({ queryOptions: { filter } })) latest = row.rowKey.slice(2);
+      return latest;
+    },
     async readVersion(item, number) {
       try {
         return await content.getBlockBlobClient(versionBlob(item, number)).downloadToBuffer();

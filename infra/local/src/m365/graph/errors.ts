@@ -52,6 +52,8 @@ export const graphErrors = {
     new GraphError(409, 'nameAlreadyExists', `The specified item name '${name}' already exists.`),
   resourceModified: () => new GraphError(412, 'resourceModified', "ETag does not match current item's value"),
   segmentNotFound: (segment: string) => new GraphError(400, 'BadRequest', `Resource not found for the segment '${segment}'.`),
+  /** 410 on a delta token the service can no longer serve: the client starts a new enumeration. */
+  resyncRequired: (message: string) => new GraphError(410, 'resyncRequired', message),
   methodNotAllowed: () => new GraphError(405, 'BadRequest', 'The HTTP method is not allowed for the requested resource.'),
 };
 

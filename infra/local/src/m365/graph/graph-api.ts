@@ -42,6 +42,8 @@ export function createGraphApi(
   route(itemMethods, '/graph/v1.0/sites/{siteId}/drive/{*rest}', handleDriveItems);
   route('GET', '/graph/v1.0/drives/{driveId}', getDrive);
   route(itemMethods, '/graph/v1.0/drives/{driveId}/{*rest}', handleDriveItems);
+  route(['GET', 'POST'], '/graph/v1.0/subscriptions', (c, ex, caller) => c.subscriptions.handle(c, ex, caller));
+  route(['GET', 'PATCH', 'DELETE'], '/graph/v1.0/subscriptions/{id}', (c, ex, caller) => c.subscriptions.handle(c, ex, caller));
   route('GET', "/graph/v1.0/servicePrincipals(appId='{appId}')", getServicePrincipal);
   route('GET', '/graph/v1.0/servicePrincipals/{id}', getServicePrincipal);
   route('GET', '/graph/v1.0/servicePrincipals/{id}/appRoleAssignedTo', listAppRoleAssignedTo);

@@ -7,6 +7,7 @@ import type { DownloadLinks } from './download-links';
 import type { DriveStore } from './drive-store';
 import type { UploadSessionStore } from './upload-sessions';
 import type { PermissionStore } from './drive-permissions';
+import type { SubscriptionService } from './subscriptions';
 
 /** What the Graph handlers share. */
 export interface GraphContext {
@@ -17,6 +18,7 @@ export interface GraphContext {
   downloads: DownloadLinks;
   sessions: UploadSessionStore;
   permissions: PermissionStore;
+  subscriptions: SubscriptionService;
 }
 
 export type GraphHandler = (ctx: GraphContext, ex: Exchange, caller: GraphCaller) => Promise<void>;
