@@ -1,7 +1,7 @@
-import { RestError, type TableClient, type TableEntity } from '@azure/data-tables';
+import { RestError, type TableClient, type TableEntity, type TransactionAction } from '@azure/data-tables';
 import { z } from 'zod';
 import type { WorkQueueRow } from '../../app/projections/work-queue-rows';
-import type { WorkQueueProjectionStore } from '../../app/projections/project-work-queue';
+import type { RowKeyPair, WorkQueueProjectionStore } from '../../app/projections/project-work-queue';
 import { withTable } from './case-store-errors';
 
 /** Per-case bookkeeping of the work-queue projection: which rows it wrote and up to which event. */
@@ -56,13 +56,60 @@ export function createWorkQueueProjectionStore(tables: { workQueue: TableClient;
     },
 
     async deleteRow(key) {
-      try {
-        await workQueue.deleteEntity(key.partitionKey, key.rowKey);
-      } catch (error) {
-        if (!(error instanceof RestError && error.statusCode === 404)) throw error;
+      await deleteIfThere(workQueue, key);
+    },
+
+    async writeRows(upserts, deletes) {
+      // A case's rows in one partition (its deadline, sort and search rows) are one entity-group
+      // transaction (≤ 100 actions); the partitions are written concurrently. A transaction fails as a
+      // whole when a row to delete is already gone (a replay): then that chunk is written one by one.
+      const byPartition = new Map<string, { upserts: WorkQueueRow[]; deletes: RowKeyPair[] }>();
+      const of = (partitionKey: string) => {
+        let group = byPartition.get(partitionKey);
+        if (!group) byPartition.set(partitionKey, (group = { upserts: [], deletes: [] }));
+        return group;
+      };
+      for (const row of upserts) of(row.partitionKey).upserts.push(row);
+      for (const key of deletes) of(key.partitionKey).deletes.push(key);
+      const chunks: { upserts: WorkQueueRow[]; deletes: RowKeyPair[] }[] = [];
+      for (const group of byPartition.values()) {
+        const actions = [...group.upserts.map((row) => ({ row })), ...group.deletes.map((key) => ({ key }))];
+        for (let i = 0; i < actions.length; i += maxTransactionActions) {
+          const slice = actions.slice(i, i + maxTransactionActions);
+          chunks.push({
+            upserts: slice.flatMap((action) => ('row' in action ? [action.row] : [])),
+            deletes: slice.flatMap((action) => ('key' in action ? [action.key] : [])),
+          });
+        }
       }
+      await Promise.all(
+        chunks.map(async (chunk) => {
+          const actions: TransactionAction[] = [
+            ...chunk.upserts.map((row): TransactionAction => ['upsert', toEntity(row), 'Replace']),
+            ...chunk.deletes.map((key): TransactionAction => ['delete', { partitionKey: key.partitionKey, rowKey: key.rowKey }]),
+          ];
+          try {
+            await withTable(workQueue, () => workQueue.submitTransaction(actions));
+          } catch (error) {
+            if (!(error instanceof RestError && error.statusCode === 404)) throw error;
+            for (const row of chunk.upserts) await withTable(workQueue, () => workQueue.upsertEntity(toEntity(row), 'Replace'));
+            for (const key of chunk.deletes) await deleteIfThere(workQueue, key);
+          }
+        }),
+      );
     },
   };
+}
+
+/** The most actions one entity-group transaction may hold. */
+const maxTransactionActions = 100;
+
+async function deleteIfThere(table: TableClient, key: RowKeyPair): Promise<void> {
+  try {
+    await table.deleteEntity(key.partitionKey, key.rowKey);
+  } catch (error) {
+    if (!(error instanceof RestError && error.statusCode === 404)) throw error;
+  }
 }
 
 export function toEntity(row: WorkQueueRow): TableEntity {

@@ -68,7 +68,8 @@ export function createWorkQueueReader(table: TableClient): WorkQueueReader {
       const continuationToken = cursor === undefined ? undefined : decodeCursor(cursor);
       const pages = table
         .listEntities<Record<string, unknown>>({
-          queryOptions: { filter: `PartitionKey eq '${partitionKey.replace(/'/g, "''")}'` },
+          // The deadline family only (its keys start with a digit; ADR 0020 adds sort and search rows after it).
+          queryOptions: { filter: `PartitionKey eq '${partitionKey.replace(/'/g, "''")}' and RowKey lt ':'` },
         })
         .byPage({ maxPageSize: limit, ...(continuationToken ? { continuationToken } : {}) });
       let page;
