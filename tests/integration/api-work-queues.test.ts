@@ -134,7 +134,7 @@ describe('work queues through HTTP on the local stack', () => {
     expect(seen).toEqual(['te laat', 'bijna', 'ruim', 'opgeschort']);
     const bad = await local.call('behandelaar', 'GET', '/cases?queue=team&cursor=bm9wZQ');
     expect(bad.status).toBe(400);
-    const invalid = await local.call('behandelaar', 'GET', '/cases?queue=all&sort=received&overdue=maybe');
+    const invalid = await local.call('behandelaar', 'GET', '/cases?queue=all&sort=relevance&overdue=maybe');
     expect(invalid.status).toBe(400);
     const problems = ((await invalid.json()) as { errors: { path: string }[] }).errors.map((e) => e.path).sort();
     expect(problems).toEqual(['query.overdue', 'query.sort']);
