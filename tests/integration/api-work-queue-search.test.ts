@@ -87,7 +87,10 @@ describe('work queues: sorting and text search on the local stack', () => {
   const take = async (title: string) => {
     const c = cases[title];
     if (!c) throw new Error(title);
-    const response = await local.call('behandelaar', 'POST', `/cases/${c.id}/take`, { json: {}, headers: { 'if-match': c.etag } });
+    const response = await local.call('behandelaar', 'POST', `/cases/${c.id}/take`, {
+      json: {},
+      headers: { 'if-match': c.etag },
+    });
     expect(response.status).toBe(200);
     c.etag = response.headers.get('etag') ?? '';
   };
@@ -113,7 +116,8 @@ describe('work queues: sorting and text search on the local stack', () => {
     await register('behandelaar', 'Café-terras Brink', daysAgo(5));
     await register('coordinator', 'Dakkapel geheim', daysAgo(1), 'klacht-geheim');
     // Taken in another order than received, so "updated" differs from both other sorts.
-    for (const title of ['Dakkapel Kerkweg', 'Café-terras Brink', 'Dakkapel Dorpsstraat 12', 'Schuur Dorpsstraat']) await take(title);
+    for (const title of ['Dakkapel Kerkweg', 'Café-terras Brink', 'Dakkapel Dorpsstraat 12', 'Schuur Dorpsstraat'])
+      await take(title);
     await projected();
 
     // Same legal term for all four: the deadline follows the received date.
@@ -310,7 +314,11 @@ describe('work queues: sorting and text search on the local stack', () => {
     await local.table(workQueueTableName).deleteEntity(partition, searchKey);
     await local
       .table(workQueueTableName)
-      .upsertEntity({ partitionKey: partition, rowKey: updatedRowKey('2020-01-01T00:00:00.000Z', kerkweg.id), caseId: kerkweg.id });
+      .upsertEntity({
+        partitionKey: partition,
+        rowKey: updatedRowKey('2020-01-01T00:00:00.000Z', kerkweg.id),
+        caseId: kerkweg.id,
+      });
     const found = await rebuild([]);
     expect(found.exitCode).toBe(1);
     expect(found.lines).toEqual(
