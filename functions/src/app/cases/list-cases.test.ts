@@ -76,10 +76,10 @@ describe('listing cases (the one listing function)', () => {
     const r = recording();
     await listCases(r.deps, sanne, { ...query, queue: 'team', q: 'dak ZAAK-2026-000123' }, '2026-03-02');
     expect(r.listings[0]?.search).toEqual({
-      indexTerm: { text: 'zaak-2026-123', exact: true },
+      indexTerm: { text: '123', exact: true, caseNumber: 'zaak-2026-123' },
       terms: [
         { text: 'dak', exact: false },
-        { text: 'zaak-2026-123', exact: true },
+        { text: '123', exact: true, caseNumber: 'zaak-2026-123' },
       ],
     });
   });

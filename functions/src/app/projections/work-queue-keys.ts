@@ -108,8 +108,9 @@ function wordToken(word: string): string | null {
 const caseNumberPattern = /^(?:([a-z][a-z0-9]*)-)?(\d{4})-(\d+)$/;
 
 /**
- * The forms a case number is found by: `ZAAK-2026-000123` → `zaak-2026-123`, `2026-123`, `123` (the
+ * The forms a case number is known by: `ZAAK-2026-000123` → `zaak-2026-123`, `2026-123`, `123` (the
  * sequence without leading zeros, so "000123" and "123" both find it). Null if it is not such a number.
+ * Only the last (the sequence) is a search row; the longer forms are checked on the rows it reads.
  */
 export function caseNumberTokens(number: string): string[] | null {
   const match = caseNumberPattern.exec(normalise(number).trim());
@@ -120,12 +121,12 @@ export function caseNumberTokens(number: string): string[] | null {
 }
 
 /**
- * The search tokens of a case (pure, deterministic, at most maxTokensPerCase): its number's forms first,
- * then each distinct word of the title in order (normalised; words of one letter are left out, numbers
- * lose leading zeros).
+ * The search tokens of a case (pure, deterministic, at most maxTokensPerCase): its number's sequence
+ * first, then each distinct word of the title in order (normalised; words of one letter are left out,
+ * numbers lose leading zeros).
  */
 export function searchTokens(title: string, number: string): string[] {
-  const tokens = new Set<string>(caseNumberTokens(number) ?? [normalise(number).trim()].filter(Boolean));
+  const tokens = new Set<string>([caseNumberTokens(number)?.at(-1) ?? normalise(number).trim()].filter(Boolean));
   for (const word of normalise(title).split(/[\s-]+/)) {
     const token = wordToken(word);
     if (token) tokens.add(token);
@@ -135,8 +136,11 @@ export function searchTokens(title: string, number: string): string[] {
 
 /** One term of a search: `exact` for numbers (a case number or a bare number), otherwise a word prefix. */
 export interface SearchTerm {
+  /** The token (or token prefix) looked up. */
   text: string;
   exact: boolean;
+  /** A case number written with its year (`2026-123`, `zaak-2026-123`): one of the number's forms must equal it. */
+  caseNumber?: string;
 }
 
 export interface SearchQuery {
@@ -159,14 +163,14 @@ export function parseSearch(q: string): { query: SearchQuery } | { problems: str
   const terms: SearchTerm[] = [];
   const seen = new Set<string>();
   const add = (term: SearchTerm) => {
-    const id = `${term.exact ? '=' : '^'}${term.text}`;
+    const id = `${term.exact ? '=' : '^'}${term.text}#${term.caseNumber ?? ''}`;
     if (!seen.has(id)) terms.push(term);
     seen.add(id);
   };
   for (const raw of q.trim().split(/\s+/).filter(Boolean)) {
     const numberForms = caseNumberTokens(raw);
     if (numberForms) {
-      add({ text: numberForms[0] ?? '', exact: true });
+      add({ text: numberForms.at(-1) ?? '', exact: true, caseNumber: numberForms[0] ?? '' });
       continue;
     }
     for (const word of normalise(raw)
@@ -178,15 +182,18 @@ export function parseSearch(q: string): { query: SearchQuery } | { problems: str
   }
   if (terms.length === 0) return { problems: ['needs a word of at least 2 letters or a number'] };
   if (terms.length > maxSearchTerms) return { problems: [`has more than ${maxSearchTerms} terms`] };
+  const rank = (term: SearchTerm) => (term.caseNumber ? 2 : term.exact ? 1 : 0);
   const indexTerm = terms.reduce((best, term) =>
-    Number(term.exact) > Number(best.exact) || (term.exact === best.exact && term.text.length > best.text.length) ? term : best,
+    rank(term) > rank(best) || (rank(term) === rank(best) && term.text.length > best.text.length) ? term : best,
   );
   return { query: { indexTerm, terms } };
 }
 
-/** Whether a case's tokens satisfy a term (exact: the token itself; otherwise a token starting with it). */
-export const tokenMatches = (tokens: readonly string[], term: SearchTerm): boolean =>
-  term.exact ? tokens.includes(term.text) : tokens.some((token) => token.startsWith(term.text));
+/** Whether a case's tokens (and number) satisfy a term: exact the token itself, else a token starting with it. */
+export function termMatches(tokens: readonly string[], number: string, term: SearchTerm): boolean {
+  if (term.caseNumber !== undefined && !(caseNumberTokens(number) ?? []).includes(term.caseNumber)) return false;
+  return term.exact ? tokens.includes(term.text) : tokens.some((token) => token.startsWith(term.text));
+}
 
 /**
  * Whether a search row read through the index term is served: the case must match every term, and —
@@ -195,7 +202,10 @@ export const tokenMatches = (tokens: readonly string[], term: SearchTerm): boole
  */
 export function servesSearchRow(rowKey: string, row: { title: string; number: string }, search: SearchQuery): boolean {
   const tokens = searchTokens(row.title, row.number);
-  if (!search.terms.every((term) => tokenMatches(tokens, term))) return false;
-  const first = tokens.filter((token) => tokenMatches([token], search.indexTerm)).sort()[0];
+  if (!search.terms.every((term) => termMatches(tokens, row.number, term))) return false;
+  const { indexTerm } = search;
+  const first = tokens
+    .filter((token) => (indexTerm.exact ? token === indexTerm.text : token.startsWith(indexTerm.text)))
+    .sort()[0];
   return first !== undefined && tokenOfSearchRowKey(rowKey) === first;
 }
