@@ -5,6 +5,7 @@ import {
   allWorkQueueRows,
   createWorkQueueProjectionStore,
   workQueueIndexTableName,
+  workQueueViewsTableName,
 } from '../../functions/src/adapters/table-storage/work-queue-projection.table';
 import { updatedRowKey } from '../../functions/src/app/projections/work-queue-keys';
 import { workQueueTypeInfo } from '../../functions/src/app/projections/work-queue-type-info';
@@ -57,8 +58,13 @@ describe('work queues: sorting and text search on the local stack', () => {
   });
   afterAll(() => local?.stop());
 
+  const views = () => local.table(workQueueViewsTableName);
   const store = () =>
-    createWorkQueueProjectionStore({ workQueue: local.table(workQueueTableName), index: local.table(workQueueIndexTableName) });
+    createWorkQueueProjectionStore({
+      workQueue: local.table(workQueueTableName),
+      index: local.table(workQueueIndexTableName),
+      views: local.table(workQueueViewsTableName),
+    });
   const projected = async () => {
     const { caseStore } = local.caseStores();
     const until = Date.now() + 20_000;
@@ -275,11 +281,10 @@ describe('work queues: sorting and text search on the local stack', () => {
     expect(await titles('behandelaar', '/cases?queue=mine&q=dakkapel')).toEqual(['Dakkapel Dorpsstraat 12']);
     expect(await titles('behandelaar', '/cases?queue=all&q=erker')).toEqual(['Erker Kerkweg']);
     // In the table: the old rows are gone from every queue partition, not just hidden.
+    // The sort and search rows are in WorkQueueViews (the deadline rows stay in WorkQueue).
     const keysOf = async () => {
       const keys: string[] = [];
-      for await (const row of local
-        .table(workQueueTableName)
-        .listEntities({ queryOptions: { filter: odata`caseId eq ${kerkweg.id}` } }))
+      for await (const row of views().listEntities({ queryOptions: { filter: odata`caseId eq ${kerkweg.id}` } }))
         keys.push(row.rowKey ?? '');
       return keys;
     };
@@ -295,7 +300,7 @@ describe('work queues: sorting and text search on the local stack', () => {
         caseStore,
         eventLog,
         store: store(),
-        storedRows: () => allWorkQueueRows(local.table(workQueueTableName)),
+        storedRows: () => allWorkQueueRows(local.table(workQueueTableName), local.table(workQueueViewsTableName)),
         typeInfo: workQueueTypeInfo(createCaseTypeRepository(local.table(caseTypesTableName))),
         write: (line) => lines.push(line),
       });
@@ -306,19 +311,16 @@ describe('work queues: sorting and text search on the local stack', () => {
     // A lost search row and a stale sort row are found, and --apply regenerates them.
     const searchKey = keys.find((key) => key.startsWith('q~erker|')) ?? '';
     const partitions: string[] = [];
-    for await (const row of local
-      .table(workQueueTableName)
-      .listEntities({ queryOptions: { filter: odata`RowKey eq ${searchKey}` } }))
+    for await (const row of views().listEntities({ queryOptions: { filter: odata`RowKey eq ${searchKey}` } }))
       partitions.push(row.partitionKey ?? '');
     const partition = partitions[0] ?? '';
-    await local.table(workQueueTableName).deleteEntity(partition, searchKey);
-    await local
-      .table(workQueueTableName)
-      .upsertEntity({
-        partitionKey: partition,
-        rowKey: updatedRowKey('2020-01-01T00:00:00.000Z', kerkweg.id),
-        caseId: kerkweg.id,
-      });
+    expect(partition).not.toBe('');
+    await views().deleteEntity(partition, searchKey);
+    await views().upsertEntity({
+      partitionKey: partition,
+      rowKey: updatedRowKey('2020-01-01T00:00:00.000Z', kerkweg.id),
+      caseId: kerkweg.id,
+    });
     const found = await rebuild([]);
     expect(found.exitCode).toBe(1);
     expect(found.lines).toEqual(

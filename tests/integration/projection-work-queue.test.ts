@@ -14,6 +14,7 @@ import {
   allWorkQueueRows,
   createWorkQueueProjectionStore,
   workQueueIndexTableName,
+  workQueueViewsTableName,
 } from '../../functions/src/adapters/table-storage/work-queue-projection.table';
 import { publishShippedCaseTypes } from '../../functions/src/app/case-types/publish-shipped-case-types';
 import { projectWorkQueue } from '../../functions/src/app/projections/project-work-queue';
@@ -72,6 +73,7 @@ describe('the work-queue projection on the local stack', () => {
       store: createWorkQueueProjectionStore({
         workQueue: local.table(workQueueTableName),
         index: local.table(workQueueIndexTableName),
+        views: local.table(workQueueViewsTableName),
       }),
       // As the API's own projector has them: team queues of the type's handler groups, at-risk dates.
       typeInfo: workQueueTypeInfo(createCaseTypeRepository(local.table(caseTypesTableName))),
@@ -111,7 +113,7 @@ describe('the work-queue projection on the local stack', () => {
     const exitCode = await runRebuildProjections(argv, {
       ...deps,
       eventLog: createTableEventLog(local.table(casesTableName)),
-      storedRows: () => allWorkQueueRows(local.table(workQueueTableName)),
+      storedRows: () => allWorkQueueRows(local.table(workQueueTableName), local.table(workQueueViewsTableName)),
       write: (line) => lines.push(line),
     });
     return { exitCode, lines };
@@ -166,7 +168,7 @@ describe('the work-queue projection on the local stack', () => {
     ]);
     const rows: string[] = [];
     const partitions = new Set<string>();
-    for await (const row of allWorkQueueRows(local.table(workQueueTableName))) {
+    for await (const row of allWorkQueueRows(local.table(workQueueTableName), local.table(workQueueViewsTableName))) {
       // The queues a case is listed in (the signal agenda and task rows are other read models in this table).
       const queue = /^(assignee|caseType|team):/.test(String(row.partitionKey));
       if (row.caseId !== caseId || !queue) continue;

@@ -151,9 +151,10 @@ function decodeCursor(cursor: string, family: string): string {
  * smallest last key read of any partition that has more — everything up to there has been read in every
  * partition — so rows that are read but not served (not visible; not matching every search term) never
  * make a row be skipped or served twice; a page may be shorter than `limit` (even empty) while
- * `nextCursor` says there is more. The cursor is that key, valid for any set of partitions.
+ * `nextCursor` says there is more. The cursor is that key, valid for any set of partitions. The deadline
+ * family is read from WorkQueue, the received, updated and search families from WorkQueueViews (isViewRowKey).
  */
-export function createCaseQueueReader(table: TableClient): CaseQueueReader {
+export function createCaseQueueReader(table: TableClient, views: TableClient): CaseQueueReader {
   return {
     async list(partitions, filter, { limit, cursor }, listing = { sort: 'deadline' }) {
       const { search } = listing;
@@ -161,8 +162,9 @@ export function createCaseQueueReader(table: TableClient): CaseQueueReader {
       const after = cursor === undefined ? null : decodeCursor(cursor, family);
       const range = search ? searchRange(search.indexTerm) : sortRange(listing.sort);
       const byDeadline = !search && listing.sort === 'deadline';
+      const source = byDeadline ? table : views;
       const reads = await Promise.all(
-        partitions.map((partition) => firstPage(table, filterFor(partition, filter, range, byDeadline, after), limit)),
+        partitions.map((partition) => firstPage(source, filterFor(partition, filter, range, byDeadline, after), limit)),
       );
       // Everything up to `boundary` has been read in every partition (null: every partition read to its end).
       let boundary: string | null = null;

@@ -68,8 +68,7 @@ export function createWorkQueueReader(table: TableClient): WorkQueueReader {
       const continuationToken = cursor === undefined ? undefined : decodeCursor(cursor);
       const pages = table
         .listEntities<Record<string, unknown>>({
-          // The deadline family only (its keys start with a digit; ADR 0020 adds sort and search rows after it).
-          queryOptions: { filter: `PartitionKey eq '${partitionKey.replace(/'/g, "''")}' and RowKey lt ':'` },
+          queryOptions: { filter: `PartitionKey eq '${partitionKey.replace(/'/g, "''")}'` },
         })
         .byPage({ maxPageSize: limit, ...(continuationToken ? { continuationToken } : {}) });
       let page;

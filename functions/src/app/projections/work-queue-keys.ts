@@ -50,6 +50,15 @@ export function tokenOfSearchRowKey(rowKey: string): string | null {
   return end < 0 ? null : rowKey.slice(searchPrefix.length, end);
 }
 
+/**
+ * The received, updated and search families live in their own table (WorkQueueViews), the deadline family
+ * (and the agenda and task rows) in WorkQueue: the signal timer, the counts and the deadline lists read a
+ * table that does not grow with the views — and Azurite, which filters a query over its whole table, stays
+ * as fast for them as before ADR 0020. Same partitions and row keys in both; the key tells the table.
+ */
+export const isViewRowKey = (rowKey: string): boolean =>
+  rowKey.startsWith(receivedPrefix) || rowKey.startsWith(updatedPrefix) || rowKey.startsWith(searchPrefix);
+
 /** A RowKey range: `from <= RowKey < to`. */
 export interface KeyRange {
   from: string;
