@@ -5,7 +5,15 @@ import { invalidInput } from '../../app/errors';
 import { CaseStatusSchema, ConfidentialitySchema } from '../../contract/case-summary';
 import { queueFlags } from '../../domain/signals';
 import type { CaseQueueReader, QueueFilter, QueueRow } from '../../ports/case-queues';
-import { deadlineFamilyEnd, searchRange, servesSearchRow, sortRange, type KeyRange } from '../../app/projections/work-queue-keys';
+import {
+  deadlineFamilyEnd,
+  searchPartition,
+  searchRange,
+  servesSearchRow,
+  sortRange,
+  viewPartition,
+  type KeyRange,
+} from '../../app/projections/work-queue-keys';
 
 const localDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/);
 const Row = z.object({
@@ -163,8 +171,14 @@ export function createCaseQueueReader(table: TableClient, views: TableClient): C
       const range = search ? searchRange(search.indexTerm) : sortRange(listing.sort);
       const byDeadline = !search && listing.sort === 'deadline';
       const source = byDeadline ? table : views;
+      const partitionOf = (queue: string): string =>
+        search
+          ? searchPartition(queue, search.indexTerm.text)
+          : listing.sort === 'deadline'
+            ? queue
+            : viewPartition(queue, listing.sort);
       const reads = await Promise.all(
-        partitions.map((partition) => firstPage(source, filterFor(partition, filter, range, byDeadline, after), limit)),
+        partitions.map((queue) => firstPage(source, filterFor(partitionOf(queue), filter, range, byDeadline, after), limit)),
       );
       // Everything up to `boundary` has been read in every partition (null: every partition read to its end).
       let boundary: string | null = null;

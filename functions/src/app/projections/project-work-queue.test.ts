@@ -141,7 +141,7 @@ describe('projectWorkQueue', () => {
     f.setCase(second, 2);
     await projectWorkQueue({ caseId: 'case-1', sequence: 2 }, f);
     expect(f.allKeys()).toEqual(expectedKeys(second));
-    expect(f.allKeys()).toContain(`assignee:oid-bea ${updatedRowKey('2026-03-04T09:30:00.000Z', 'case-1')}`);
+    expect(f.allKeys()).toContain(`assignee:oid-bea|updated ${updatedRowKey('2026-03-04T09:30:00.000Z', 'case-1')}`);
     expect(f.allKeys().some((key) => key.includes('dakkapel') || key.includes(updatedRowKey(first.updatedAt, 'case-1')))).toBe(
       false,
     );

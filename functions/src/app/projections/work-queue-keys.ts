@@ -59,6 +59,17 @@ export function tokenOfSearchRowKey(rowKey: string): string | null {
 export const isViewRowKey = (rowKey: string): boolean =>
   rowKey.startsWith(receivedPrefix) || rowKey.startsWith(updatedPrefix) || rowKey.startsWith(searchPrefix);
 
+/**
+ * The partition of a view family for a queue partition (`assignee:<oid>` → `assignee:<oid>|received`,
+ * `…|updated`, `…|q:da` for the search tokens starting with "da"): a view read is still one range query
+ * of one partition per queue partition, while no partition holds more than one row per case — a queue's
+ * views do not pile up in one hot partition (one per family and token start), and a write touches a
+ * partition of the queue's size, not five times it.
+ */
+export const viewPartition = (queuePartition: string, family: 'received' | 'updated'): string => `${queuePartition}|${family}`;
+export const searchPartition = (queuePartition: string, tokenOrTerm: string): string =>
+  `${queuePartition}|q:${tokenOrTerm.slice(0, 2)}`;
+
 /** A RowKey range: `from <= RowKey < to`. */
 export interface KeyRange {
   from: string;

@@ -25,7 +25,7 @@ describe('expectedWorkQueueRows', () => {
 
   it('puts an unassigned case only in its case-type queue', () => {
     const rows = expectedWorkQueueRows(aCaseState({ assignee: null }));
-    expect(new Set(rows.map((row) => row.partitionKey))).toEqual(new Set(['caseType:omgevingsvergunning']));
+    expect(new Set(rows.map((row) => row.partitionKey.split('|')[0]))).toEqual(new Set(['caseType:omgevingsvergunning']));
     expect(rows[0]?.columns.assigneeId).toBeNull();
   });
 
@@ -48,13 +48,18 @@ describe('expectedWorkQueueRows', () => {
   it('gives every queue partition a received, an updated and a search row per token, with the same columns', () => {
     const state = aCaseState({ title: 'Dakkapel Dorpsstraat', updatedAt: '2026-03-05T10:00:00.000Z' });
     const rows = expectedWorkQueueRows(state);
-    for (const partitionKey of ['assignee:oid-bea', 'caseType:omgevingsvergunning']) {
-      expect(rows.filter((row) => row.partitionKey === partitionKey).map((row) => row.rowKey)).toEqual([
-        '2026-04-27|case-1',
-        receivedRowKey('2026-03-02', 'case-1'),
-        updatedRowKey('2026-03-05T10:00:00.000Z', 'case-1'),
-        ...['1', 'dakkapel', 'dorpsstraat'].map((token) => searchRowKey(token, '2026-04-27', 'case-1')),
-      ]);
+    for (const queue of ['assignee:oid-bea', 'caseType:omgevingsvergunning']) {
+      expect(rows.filter((row) => row.partitionKey.split('|')[0] === queue).map((row) => [row.partitionKey, row.rowKey])).toEqual(
+        [
+          [queue, '2026-04-27|case-1'],
+          [`${queue}|received`, receivedRowKey('2026-03-02', 'case-1')],
+          [`${queue}|updated`, updatedRowKey('2026-03-05T10:00:00.000Z', 'case-1')],
+          ...['1', 'dakkapel', 'dorpsstraat'].map((token) => [
+            `${queue}|q:${token.slice(0, 2)}`,
+            searchRowKey(token, '2026-04-27', 'case-1'),
+          ]),
+        ],
+      );
     }
     expect(new Set(rows.map((row) => row.columns))).toEqual(new Set([rows[0]?.columns]));
     expect(rows[0]?.columns).toMatchObject({ updatedAt: '2026-03-05T10:00:00.000Z', deadlineKey: '2026-04-27' });

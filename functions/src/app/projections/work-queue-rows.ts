@@ -1,7 +1,16 @@
 import type { CaseState } from '../../domain/cases';
 import { expectedTaskQueueRows } from './task-queue-rows';
 import { atRiskFrom, deadlineSignalColumn, nextAgendaDate } from '../../domain/signals';
-import { deadlineKeyOf, deadlineRowKey, receivedRowKey, searchRowKey, searchTokens, updatedRowKey } from './work-queue-keys';
+import {
+  deadlineKeyOf,
+  deadlineRowKey,
+  receivedRowKey,
+  searchPartition,
+  searchRowKey,
+  searchTokens,
+  updatedRowKey,
+  viewPartition,
+} from './work-queue-keys';
 
 /** Partitions of the WorkQueue table this projection writes: one queue per assignee and one per case type. */
 export const assigneeQueueKey = (assigneeId: string): string => `assignee:${assigneeId}`;
@@ -92,14 +101,18 @@ export function expectedWorkQueueRows(state: CaseState, type?: WorkQueueTypeInfo
     caseTypeQueueKey(state.caseType.key),
     ...[...new Set(type?.handlerGroups ?? [])].map(teamQueueKey),
   ];
-  // Every queue partition: the deadline row first (as before ADR 0020), then one row per other sort and per search token.
-  const rowKeys = [
-    workQueueRowKeyFor(state.deadline.final, state.id),
-    receivedRowKey(state.receivedOn, state.id),
-    updatedRowKey(state.updatedAt, state.id),
-    ...searchTokens(state.title, state.number).map((token) => searchRowKey(token, state.deadline.final, state.id)),
-  ];
-  const rows: WorkQueueRow[] = queues.flatMap((partitionKey) => rowKeys.map((rowKey) => ({ partitionKey, rowKey, columns })));
+  // Every queue: its deadline row, and in the views (ADR 0020) a received, an updated and a row per search token.
+  const tokens = searchTokens(state.title, state.number);
+  const rows: WorkQueueRow[] = queues.flatMap((queue) => [
+    { partitionKey: queue, rowKey: workQueueRowKeyFor(state.deadline.final, state.id), columns },
+    { partitionKey: viewPartition(queue, 'received'), rowKey: receivedRowKey(state.receivedOn, state.id), columns },
+    { partitionKey: viewPartition(queue, 'updated'), rowKey: updatedRowKey(state.updatedAt, state.id), columns },
+    ...tokens.map((token) => ({
+      partitionKey: searchPartition(queue, token),
+      rowKey: searchRowKey(token, state.deadline.final, state.id),
+      columns,
+    })),
+  ]);
   const agendaDate = nextAgendaDate(state);
   if (agendaDate) rows.push({ partitionKey: signalAgendaKey, rowKey: `${agendaDate}|${state.id}`, columns });
   return [...rows, ...expectedTaskQueueRows(state, columns)];
