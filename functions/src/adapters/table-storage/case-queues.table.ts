@@ -84,7 +84,7 @@ const listColumns = [
  * filter in it. In the deadline family the keys are `<final>|<caseId>` and compare with dates directly; the
  * other families filter the same facts on the `deadlineKey` column.
  */
-export function filterFor(
+function filterFor(
   partition: string,
   filter: QueueFilter,
   range: KeyRange,

@@ -9,7 +9,7 @@ import { fieldErrors } from '../problem';
 import { policies } from '../policies';
 import { presentCaseList } from '../presenters/case-summary.presenter';
 
-type Deps = Pick<Dependencies, 'workQueue' | 'caseQueues' | 'caseTypes' | 'clock' | 'access'>;
+type Deps = Pick<Dependencies, 'caseQueues' | 'caseTypes' | 'clock' | 'access'>;
 
 /** The list query: each parameter by the schema and the combinations (listQueryProblems), every problem in one 400. */
 function parseListQuery(request: HttpRequest): CaseListQuery {
