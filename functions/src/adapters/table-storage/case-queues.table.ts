@@ -84,13 +84,7 @@ const listColumns = [
  * filter in it. In the deadline family the keys are `<final>|<caseId>` and compare with dates directly; the
  * other families filter the same facts on the `deadlineKey` column.
  */
-function filterFor(
-  partition: string,
-  filter: QueueFilter,
-  range: KeyRange,
-  byDeadline: boolean,
-  after: string | null,
-): string {
+function filterFor(partition: string, filter: QueueFilter, range: KeyRange, byDeadline: boolean, after: string | null): string {
   const parts = [odata`PartitionKey eq ${partition}`];
   if (range.from !== '') parts.push(odata`RowKey ge ${range.from}`);
   parts.push(odata`RowKey lt ${range.to}`);
