@@ -38,6 +38,7 @@ import type { TaskQueueReader } from './ports/task-queue';
 import type { SignalInbox } from './ports/signals';
 import type { CaseQueueReader } from './ports/case-queues';
 import { createCaseQueueReader } from './adapters/table-storage/case-queues.table';
+import { workQueueViewsTableName } from './adapters/table-storage/work-queue-projection.table';
 import { createSignalInbox, signalsTableName } from './adapters/table-storage/signal-inbox.table';
 
 /** Everything the endpoints need, built once per process from validated config. */
@@ -132,7 +133,7 @@ export function createDependencies(config: ApiConfig, overrides: Partial<Omit<De
     },
     access: overrides.access ?? createAccessResolver({ caseTypes, userDirectory, clock, settings: config.access }),
     accessLog: overrides.accessLog ?? createTableAccessLog(table(accessLogTableName)),
-    caseQueues: overrides.caseQueues ?? createCaseQueueReader(table(workQueueTableName)),
+    caseQueues: overrides.caseQueues ?? createCaseQueueReader(table(workQueueTableName), table(workQueueViewsTableName)),
     signalInbox: overrides.signalInbox ?? createSignalInbox(table(signalsTableName)),
     loggerFor: overrides.loggerFor ?? ((invocation) => createJsonLogger(invocation, config.logLevel)),
   };

@@ -4,6 +4,7 @@ import {
   allWorkQueueRows,
   createWorkQueueProjectionStore,
   workQueueIndexTableName,
+  workQueueViewsTableName,
 } from '../../functions/src/adapters/table-storage/work-queue-projection.table';
 import { workQueueTypeInfo } from '../../functions/src/app/projections/work-queue-type-info';
 import { runRebuildProjections } from '../../functions/src/cli/rebuild-projections';
@@ -47,6 +48,7 @@ describe('work queues through HTTP on the local stack', () => {
     const store = createWorkQueueProjectionStore({
       workQueue: local.table(workQueueTableName),
       index: local.table(workQueueIndexTableName),
+      views: local.table(workQueueViewsTableName),
     });
     const { caseStore } = local.caseStores();
     const until = Date.now() + 20_000;
@@ -134,7 +136,7 @@ describe('work queues through HTTP on the local stack', () => {
     expect(seen).toEqual(['te laat', 'bijna', 'ruim', 'opgeschort']);
     const bad = await local.call('behandelaar', 'GET', '/cases?queue=team&cursor=bm9wZQ');
     expect(bad.status).toBe(400);
-    const invalid = await local.call('behandelaar', 'GET', '/cases?queue=all&sort=received&overdue=maybe');
+    const invalid = await local.call('behandelaar', 'GET', '/cases?queue=all&sort=relevance&overdue=maybe');
     expect(invalid.status).toBe(400);
     const problems = ((await invalid.json()) as { errors: { path: string }[] }).errors.map((e) => e.path).sort();
     expect(problems).toEqual(['query.overdue', 'query.sort']);
@@ -173,8 +175,9 @@ describe('work queues through HTTP on the local stack', () => {
       store: createWorkQueueProjectionStore({
         workQueue: local.table(workQueueTableName),
         index: local.table(workQueueIndexTableName),
+        views: local.table(workQueueViewsTableName),
       }),
-      storedRows: () => allWorkQueueRows(local.table(workQueueTableName)),
+      storedRows: () => allWorkQueueRows(local.table(workQueueTableName), local.table(workQueueViewsTableName)),
       typeInfo: workQueueTypeInfo(createCaseTypeRepository(local.table(caseTypesTableName))),
       write: (line) => lines.push(line),
     });

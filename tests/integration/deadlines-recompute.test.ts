@@ -4,6 +4,7 @@ import {
   allWorkQueueRows,
   createWorkQueueProjectionStore,
   workQueueIndexTableName,
+  workQueueViewsTableName,
 } from '../../functions/src/adapters/table-storage/work-queue-projection.table';
 import { verifyCaseChain } from '../../functions/src/app/audit/verify-case-chain';
 import { workQueueTypeInfo } from '../../functions/src/app/projections/work-queue-type-info';
@@ -121,6 +122,7 @@ describe('recomputing open deadlines after a new decree day', () => {
     const store = createWorkQueueProjectionStore({
       workQueue: local.table(workQueueTableName),
       index: local.table(workQueueIndexTableName),
+      views: local.table(workQueueViewsTableName),
     });
     const rebuild = async () => {
       const lines: string[] = [];
@@ -128,7 +130,7 @@ describe('recomputing open deadlines after a new decree day', () => {
         caseStore,
         eventLog,
         store,
-        storedRows: () => allWorkQueueRows(local.table(workQueueTableName)),
+        storedRows: () => allWorkQueueRows(local.table(workQueueTableName), local.table(workQueueViewsTableName)),
         typeInfo: workQueueTypeInfo(createCaseTypeRepository(local.table(caseTypesTableName))),
         write: (line) => lines.push(line),
       });

@@ -15,6 +15,7 @@ import {
   allWorkQueueRows,
   createWorkQueueProjectionStore,
   workQueueIndexTableName,
+  workQueueViewsTableName,
 } from '../../functions/src/adapters/table-storage/work-queue-projection.table';
 import { publishShippedCaseTypes } from '../../functions/src/app/case-types/publish-shipped-case-types';
 import { runRebuildProjections } from '../../functions/src/cli/rebuild-projections';
@@ -103,6 +104,7 @@ describe('recovery of the work-queue projection after the host is killed', () =>
     const projection = createWorkQueueProjectionStore({
       workQueue: table(workQueueTableName),
       index: table(workQueueIndexTableName),
+      views: table(workQueueViewsTableName),
     });
 
     // 1. Registrations in flight when the host is killed.
@@ -203,7 +205,7 @@ describe('recovery of the work-queue projection after the host is killed', () =>
         caseStore,
         eventLog,
         store: projection,
-        storedRows: () => allWorkQueueRows(table(workQueueTableName)),
+        storedRows: () => allWorkQueueRows(table(workQueueTableName), table(workQueueViewsTableName)),
         // Team queues and at-risk dates come from each case's type version, as in the CLI.
         typeInfo: workQueueTypeInfo(createCaseTypeRepository(table(caseTypesTableName))),
         write: (line) => lines.push(line),

@@ -14,6 +14,7 @@ import {
   allWorkQueueRows,
   createWorkQueueProjectionStore,
   workQueueIndexTableName,
+  workQueueViewsTableName,
 } from '../../functions/src/adapters/table-storage/work-queue-projection.table';
 import { publishShippedCaseTypes } from '../../functions/src/app/case-types/publish-shipped-case-types';
 import { projectWorkQueue } from '../../functions/src/app/projections/project-work-queue';
@@ -72,6 +73,7 @@ describe('the work-queue projection on the local stack', () => {
       store: createWorkQueueProjectionStore({
         workQueue: local.table(workQueueTableName),
         index: local.table(workQueueIndexTableName),
+        views: local.table(workQueueViewsTableName),
       }),
       // As the API's own projector has them: team queues of the type's handler groups, at-risk dates.
       typeInfo: workQueueTypeInfo(createCaseTypeRepository(local.table(caseTypesTableName))),
@@ -111,7 +113,7 @@ describe('the work-queue projection on the local stack', () => {
     const exitCode = await runRebuildProjections(argv, {
       ...deps,
       eventLog: createTableEventLog(local.table(casesTableName)),
-      storedRows: () => allWorkQueueRows(local.table(workQueueTableName)),
+      storedRows: () => allWorkQueueRows(local.table(workQueueTableName), local.table(workQueueViewsTableName)),
       write: (line) => lines.push(line),
     });
     return { exitCode, lines };
@@ -165,11 +167,20 @@ describe('the work-queue projection on the local stack', () => {
       }),
     ]);
     const rows: string[] = [];
-    for await (const row of allWorkQueueRows(local.table(workQueueTableName))) {
+    const partitions = new Set<string>();
+    for await (const row of allWorkQueueRows(local.table(workQueueTableName), local.table(workQueueViewsTableName))) {
       // The queues a case is listed in (the signal agenda and task rows are other read models in this table).
       const queue = /^(assignee|caseType|team):/.test(String(row.partitionKey));
-      if (row.caseId === caseId && queue) rows.push(`${String(row.partitionKey)} ${String(row.rowKey)}`);
+      if (row.caseId !== caseId || !queue) continue;
+      partitions.add(String(row.partitionKey).split('|')[0] ?? '');
+      // Its deadline row per queue; the sort and search rows of ADR 0020 live in the same partitions.
+      if (String(row.rowKey) < ':') rows.push(`${String(row.partitionKey)} ${String(row.rowKey)}`);
     }
+    expect([...partitions].sort()).toEqual([
+      `assignee:${persona('behandelaar2').id}`,
+      'caseType:omgevingsvergunning',
+      'team:a1b2c3d4-0001-4000-8000-000000000001',
+    ]);
     expect(rows.sort()).toEqual([
       `assignee:${persona('behandelaar2').id} 2026-05-12|${caseId}`,
       `caseType:omgevingsvergunning 2026-05-12|${caseId}`,

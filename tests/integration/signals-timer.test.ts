@@ -3,6 +3,7 @@ import { workQueueTableName } from '../../functions/src/adapters/table-storage/w
 import {
   createWorkQueueProjectionStore,
   workQueueIndexTableName,
+  workQueueViewsTableName,
 } from '../../functions/src/adapters/table-storage/work-queue-projection.table';
 import {
   allSignalInboxRows,
@@ -73,7 +74,11 @@ describe('signals on the local stack', () => {
     return runSignalTimer(timerDeps(), silent);
   };
   const projection = () =>
-    createWorkQueueProjectionStore({ workQueue: local.table(workQueueTableName), index: local.table(workQueueIndexTableName) });
+    createWorkQueueProjectionStore({
+      workQueue: local.table(workQueueTableName),
+      index: local.table(workQueueIndexTableName),
+      views: local.table(workQueueViewsTableName),
+    });
   /** Waits until the host's projector has caught up with the case (its read-model rows reflect the last event). */
   const projected = async (caseId: string) => {
     const { caseStore } = local.caseStores();
@@ -350,7 +355,7 @@ describe('signals on the local stack', () => {
         caseStore,
         eventLog,
         store: projection(),
-        storedRows: () => allWorkQueueRows(local.table(workQueueTableName)),
+        storedRows: () => allWorkQueueRows(local.table(workQueueTableName), local.table(workQueueViewsTableName)),
         typeInfo: workQueueTypeInfo(createCaseTypeRepository(local.table(caseTypesTableName))),
         signalInbox: {
           eventLog,

@@ -7,6 +7,7 @@ import {
   allWorkQueueRows,
   createWorkQueueProjectionStore,
   workQueueIndexTableName,
+  workQueueViewsTableName,
 } from '../adapters/table-storage/work-queue-projection.table';
 import { describeDifference, rebuildWorkQueue, type RebuildDeps } from '../app/projections/rebuild-work-queue';
 import {
@@ -69,12 +70,13 @@ async function main(): Promise<void> {
   const table = (name: string) => createTableClient(config.storage, name, azureCredential);
   const cases = table(casesTableName);
   const workQueue = table(workQueueTableName);
+  const views = table(workQueueViewsTableName);
   const eventLog = createTableEventLog(cases);
   const deps: RebuildDeps = {
     caseStore: createTableCaseStore({ cases, outboxPending: table(outboxPendingTableName), clock: systemClock }),
     eventLog,
-    store: createWorkQueueProjectionStore({ workQueue, index: table(workQueueIndexTableName) }),
-    storedRows: () => allWorkQueueRows(workQueue),
+    store: createWorkQueueProjectionStore({ workQueue, index: table(workQueueIndexTableName), views }),
+    storedRows: () => allWorkQueueRows(workQueue, views),
     typeInfo: workQueueTypeInfo(createCaseTypeRepository(table(caseTypesTableName))),
   };
   const signals = table(signalsTableName);

@@ -20,6 +20,7 @@ export const CaseSummarySchema = z
       overdue: z.boolean().meta({ description: 'Past the final deadline (computed today)' }),
     }),
     receivedOn: localDate,
+    updatedAt: z.iso.datetime().optional().meta({ description: 'Last change of the case (absent on rows not yet re-projected)' }),
     assignee: z.object({ id: z.string(), name: z.string() }).nullable(),
     confidentiality: ConfidentialitySchema,
   })
@@ -56,7 +57,29 @@ export const CaseListQuerySchema = z.object({
     .transform(() => true)
     .optional()
     .meta({ description: 'Only cases at risk today' }),
-  sort: z.enum(['deadline']).default('deadline').meta({ description: 'Final deadline first; cases without one last' }),
+  q: z
+    .string()
+    .min(1)
+    .max(100)
+    .optional()
+    .meta({
+      description:
+        'Text in the title or number: words match as prefixes ("dak" finds "Dakkapel"), diacritics and case ignored; ' +
+        'numbers exactly ("123", "000123", "2026-000123" and "ZAAK-2026-000123" find ZAAK-2026-000123). Every term must ' +
+        'match. Results in final-deadline order per matching word; only with sort=deadline.',
+    }),
+  sort: z
+    .enum(['deadline', 'received', 'updated'])
+    .default('deadline')
+    .meta({
+      description:
+        'deadline: earliest final deadline first, cases without one last; received: newest received first; ' +
+        'updated: most recently changed first',
+    }),
+  order: z
+    .enum(['asc', 'desc'])
+    .optional()
+    .meta({ description: "The sort's own direction only (deadline asc, received and updated desc); the reverse is refused" }),
   limit: z.coerce.number().int().min(1).max(200).default(50),
   cursor: z.string().min(1).max(2048).optional(),
 });

@@ -1,7 +1,7 @@
 import { loadApiConfig } from '../config';
 import type { DependencyHealth } from '../contract/health';
 import type { Principal } from '../domain/principal';
-import type { WorkQueueEntry, WorkQueueReader } from '../ports/work-queue';
+import type { CaseQueueReader, QueueRow } from '../ports/case-queues';
 import { register } from '../register';
 import { recordingApp } from '../test-support/recording-app';
 import type { TokenValidator } from '../adapters/identity/token-validator';
@@ -28,7 +28,7 @@ const up: DependencyHealth = { status: 'up', latencyMs: 3 };
 const down: DependencyHealth = { status: 'down', latencyMs: 2000, detail: 'connection refused' };
 const probe = (health: DependencyHealth) => ({ check: async () => health });
 
-const entry = (caseId: string, finalDeadline: string | null): WorkQueueEntry => ({
+const entry = (caseId: string, finalDeadline: string | null): QueueRow => ({
   caseId,
   number: `ZAAK-2026-${caseId}`,
   title: `Zaak ${caseId}`,
@@ -42,15 +42,23 @@ const entry = (caseId: string, finalDeadline: string | null): WorkQueueEntry => 
   assigneeId: oid,
   assigneeName: 'Sanne de Vries',
   confidentiality: 'intern',
+  atRiskFrom: null,
+  updatedAt: '2026-01-06T09:00:00.000Z',
 });
 
-function api(options: { storage?: DependencyHealth; graph?: DependencyHealth; workQueue?: WorkQueueReader } = {}) {
+/** The work-queue reader with `list` replaced. */
+const queues = (list: CaseQueueReader['list']): CaseQueueReader => ({
+  list,
+  count: async () => ({ total: 0, atRisk: 0, overdue: 0 }),
+});
+
+function api(options: { storage?: DependencyHealth; graph?: DependencyHealth; caseQueues?: CaseQueueReader } = {}) {
   const recorded = recordingApp();
   register(recorded.app, {
     config: loadApiConfig({ ZAAKWERK_LOG_LEVEL: 'debug' }),
     tokenValidator: stubValidator,
     healthProbes: { storage: probe(options.storage ?? up), identity: probe(up), graph: probe(options.graph ?? up) },
-    workQueue: options.workQueue ?? { listAssignedTo: async () => ({ entries: [], nextCursor: null }) },
+    caseQueues: options.caseQueues ?? queues(async () => ({ rows: [], nextCursor: null })),
     caseTypes: inMemoryCaseTypes(),
   });
   return recorded;
@@ -104,7 +112,7 @@ describe('the request pipeline', () => {
   });
 
   it('answers an unexpected error with a 500 problem without internals and logs it with the correlation id', async () => {
-    const recorded = api({ workQueue: { listAssignedTo: async () => Promise.reject(new TypeError('secret internals')) } });
+    const recorded = api({ caseQueues: queues(async () => Promise.reject(new TypeError('secret internals'))) });
     const response = await recorded.call('listCases', {
       path: 'v1/cases?queue=mine',
       headers: { ...auth, 'x-correlation-id': 'corr-500' },
@@ -169,18 +177,16 @@ describe('the request pipeline', () => {
 describe('GET /api/v1/cases', () => {
   it('returns the caller’s queue as case summaries with the next cursor', async () => {
     const calls: unknown[] = [];
-    const workQueue: WorkQueueReader = {
-      listAssignedTo: async (assigneeId, page) => {
-        calls.push({ assigneeId, page });
-        return { entries: [entry('000001', '2026-02-01'), entry('000002', null)], nextCursor: 'next-page' };
-      },
-    };
-    const response = await api({ workQueue }).call('listCases', {
+    const caseQueues = queues(async (partitions, _filter, page) => {
+      calls.push({ partitions, page });
+      return { rows: [entry('000001', '2026-02-01'), entry('000002', null)], nextCursor: 'next-page' };
+    });
+    const response = await api({ caseQueues }).call('listCases', {
       path: 'v1/cases?queue=mine&limit=2&cursor=abc',
       headers: auth,
     });
     expect(response.status).toBe(200);
-    expect(calls).toEqual([{ assigneeId: oid, page: { limit: 2, cursor: 'abc' } }]);
+    expect(calls).toEqual([{ partitions: [`assignee:${oid}`], page: { limit: 2, cursor: 'abc' } }]);
     expect(response.json()).toEqual({
       items: [
         {
@@ -192,6 +198,7 @@ describe('GET /api/v1/cases', () => {
           phase: { key: 'intake', name: 'Intake' },
           deadline: { final: '2026-02-01', atRisk: false, overdue: true },
           receivedOn: '2026-01-05',
+          updatedAt: '2026-01-06T09:00:00.000Z',
           assignee: { id: oid, name: 'Sanne de Vries' },
           confidentiality: 'intern',
         },
@@ -203,10 +210,8 @@ describe('GET /api/v1/cases', () => {
 
   it('defaults the limit to 50', async () => {
     let limit = 0;
-    const workQueue: WorkQueueReader = {
-      listAssignedTo: async (_a, page) => ((limit = page.limit), { entries: [], nextCursor: null }),
-    };
-    await api({ workQueue }).call('listCases', { path: 'v1/cases?queue=mine', headers: auth });
+    const caseQueues = queues(async (_p, _f, page) => ((limit = page.limit), { rows: [], nextCursor: null }));
+    await api({ caseQueues }).call('listCases', { path: 'v1/cases?queue=mine', headers: auth });
     expect(limit).toBe(50);
   });
 

@@ -1,6 +1,7 @@
 import type { WorkQueueRowFacts } from '../domain/access';
 import type { CaseStatus } from '../contract/case-summary';
 import type { Confidentiality } from '../domain/confidentiality';
+import type { SearchQuery, WorkQueueSort } from '../app/projections/work-queue-keys';
 
 /** A row of any work queue (assignee, team, case type): enough to show, sort, flag and filter by visibility. */
 export interface QueueRow {
@@ -14,6 +15,8 @@ export interface QueueRow {
   phaseName: string | null;
   finalDeadline: string | null;
   receivedOn: string;
+  /** The case's last change; null on rows projected before ADR 0020. */
+  updatedAt: string | null;
   assigneeId: string | null;
   assigneeName: string | null;
   confidentiality: Confidentiality;
@@ -40,12 +43,22 @@ export interface QueueCounts {
   overdue: number;
 }
 
-/** Reads work-queue partitions of the read model, merged in deadline order. */
+/** How a list is read: one sort family of the partitions, or the search rows of one term (ADR 0020). */
+export interface QueueListing {
+  sort: WorkQueueSort;
+  /** Text search: read through its index term (in deadline order per token), the other terms checked per row. */
+  search?: SearchQuery;
+  /** Rows the caller may serve (the access policy's visibleRows); the others are read past, never served. */
+  keep?: (row: QueueRow) => boolean;
+}
+
+/** Reads work-queue partitions of the read model: one range query per partition per page, merged by row key. */
 export interface CaseQueueReader {
   list(
     partitions: readonly string[],
     filter: QueueFilter,
     page: { limit: number; cursor?: string },
+    listing?: QueueListing,
   ): Promise<{ rows: QueueRow[]; nextCursor: string | null }>;
   /** Counts of the union of these partitions (a case in two of them counts once), flags against `today`. */
   count(

@@ -4,7 +4,11 @@ import { z } from 'zod';
 import { caseOutboxQueueName } from '../adapters/table-storage/outbox-dispatcher.table';
 import { createTableClient } from '../adapters/table-storage/table-clients';
 import { workQueueTableName } from '../adapters/table-storage/work-queue.table';
-import { createWorkQueueProjectionStore, workQueueIndexTableName } from '../adapters/table-storage/work-queue-projection.table';
+import {
+  createWorkQueueProjectionStore,
+  workQueueIndexTableName,
+  workQueueViewsTableName,
+} from '../adapters/table-storage/work-queue-projection.table';
 import { projectWorkQueue, type WorkQueueProjectionStore } from '../app/projections/project-work-queue';
 import { projectSignalInbox } from '../app/projections/project-signal-inbox';
 import { workQueueTypeInfo, type TypeInfoOf } from '../app/projections/work-queue-type-info';
@@ -28,6 +32,7 @@ export function createWorkQueueProjectionStoreFromConfig(config: Dependencies['c
   return createWorkQueueProjectionStore({
     workQueue: createTableClient(config.storage, workQueueTableName, azureCredential),
     index: createTableClient(config.storage, workQueueIndexTableName, azureCredential),
+    views: createTableClient(config.storage, workQueueViewsTableName, azureCredential),
   });
 }
 

@@ -1,10 +1,9 @@
 import type { UserPrincipal } from '../../domain/principal';
-import type { CaseQueueReader, QueueFilter, QueueRow } from '../../ports/case-queues';
+import type { CaseQueueReader, QueueFilter, QueueListing, QueueRow } from '../../ports/case-queues';
 import { defaultAccessSettings, resolveActor } from '../../domain/access';
-import type { WorkQueueReader } from '../../ports/work-queue';
 import { inMemoryCaseTypes } from '../../test-support/in-memory-case-types';
 import { shippedOmgevingsvergunning } from '../../test-support/lifecycle-case';
-import { countQueues, listCases } from './list-cases';
+import { countQueues, listCases, listQueryProblems } from './list-cases';
 
 const sanne: UserPrincipal = {
   kind: 'user',
@@ -19,17 +18,18 @@ const sanne: UserPrincipal = {
 
 function recording() {
   const calls: { partitions: readonly string[]; filter?: QueueFilter }[] = [];
-  const assigned: string[] = [];
-  const workQueue: WorkQueueReader = {
-    listAssignedTo: async (oid) => (assigned.push(oid), { entries: [], nextCursor: null }),
-  };
+  const listings: (QueueListing | undefined)[] = [];
   const caseQueues: CaseQueueReader = {
-    list: async (partitions, filter) => (calls.push({ partitions, filter }), { rows: [], nextCursor: null }),
+    list: async (partitions, filter, _page, listing) => (
+      calls.push({ partitions, filter }),
+      listings.push(listing),
+      { rows: [], nextCursor: null }
+    ),
     count: async (partitions) => (calls.push({ partitions }), { total: partitions.length, atRisk: 0, overdue: 0 }),
   };
   const caseTypes = inMemoryCaseTypes([shippedOmgevingsvergunning()]);
   const access = { actorFor: async (user: UserPrincipal) => actorOf(user) };
-  return { deps: { workQueue, caseQueues, caseTypes, access }, calls, assigned };
+  return { deps: { caseQueues, caseTypes, access }, calls, listings };
 }
 const query = { limit: 50 } as const;
 
@@ -53,6 +53,7 @@ const aRow = (caseId: string, confidentiality: QueueRow['confidentiality'], assi
   phaseName: 'Intake',
   finalDeadline: '2026-04-27',
   receivedOn: '2026-03-02',
+  updatedAt: '2026-03-02T09:00:00.000Z',
   assigneeId,
   assigneeName: assigneeId,
   confidentiality,
@@ -60,11 +61,27 @@ const aRow = (caseId: string, confidentiality: QueueRow['confidentiality'], assi
 });
 
 describe('listing cases (the one listing function)', () => {
-  it('reads my own queue with the assignee reader when nothing is filtered', async () => {
+  it('reads my own queue as one partition, in deadline order unless another sort is asked', async () => {
     const r = recording();
     await listCases(r.deps, sanne, { ...query, queue: 'mine' }, '2026-03-02');
-    expect(r.assigned).toEqual(['u-1']);
-    expect(r.calls).toEqual([]);
+    await listCases(r.deps, sanne, { ...query, queue: 'mine', sort: 'updated' }, '2026-03-02');
+    expect(r.calls.map((c) => c.partitions)).toEqual([['assignee:u-1'], ['assignee:u-1']]);
+    expect(r.listings.map((listing) => [listing?.sort, listing?.search])).toEqual([
+      ['deadline', undefined],
+      ['updated', undefined],
+    ]);
+  });
+
+  it('passes a search as its terms, the most selective one read through the index', async () => {
+    const r = recording();
+    await listCases(r.deps, sanne, { ...query, queue: 'team', q: 'dak ZAAK-2026-000123' }, '2026-03-02');
+    expect(r.listings[0]?.search).toEqual({
+      indexTerm: { text: '123', exact: true, caseNumber: 'zaak-2026-123' },
+      terms: [
+        { text: 'dak', exact: false },
+        { text: '123', exact: true, caseNumber: 'zaak-2026-123' },
+      ],
+    });
   });
 
   it('filters my own queue in the table query', async () => {
@@ -92,11 +109,31 @@ describe('listing cases (the one listing function)', () => {
     expect(r.calls[1]?.filter).toEqual({ today: '2026-03-02', caseType: 'klacht', status: 'open' });
   });
 
+  it('reads the case types for the all queues once, not on every list and count', async () => {
+    const r = recording();
+    let reads = 0;
+    const caseTypes = { listAllVersions: () => (reads++, r.deps.caseTypes.listAllVersions()) };
+    const deps = { ...r.deps, caseTypes };
+    await listCases(deps, sanne, { ...query, queue: 'all' }, '2026-03-02');
+    await listCases(deps, sanne, { ...query, queue: 'all', status: 'open' }, '2026-03-02');
+    await countQueues(deps, sanne, '2026-03-02');
+    expect(reads).toBe(1);
+    expect(r.calls.slice(0, 2).map((c) => c.partitions)).toEqual([
+      ['caseType:omgevingsvergunning'],
+      ['caseType:omgevingsvergunning'],
+    ]);
+  });
+
   it('leaves out every row the access policy hides: above the ceiling, or not hers', async () => {
     const r = recording();
     const rows = [aRow('c-1', 'intern', 'u-1'), aRow('c-2', 'geheim', 'u-1'), aRow('c-3', 'intern', 'u-9')];
-    const deps = { ...r.deps, caseQueues: { ...r.deps.caseQueues, list: async () => ({ rows, nextCursor: null }) } };
-    const page = await listCases(deps, sanne, { ...query, queue: 'all' }, '2026-03-02');
+    // The reader serves only what `keep` lets through (the reader's own tests show it reads past the rest).
+    const list: CaseQueueReader['list'] = async (_p, _f, _page, listing) => ({
+      rows: rows.filter((row) => listing?.keep?.(row) ?? true),
+      nextCursor: null,
+    });
+    const deps = { ...r.deps, caseQueues: { ...r.deps.caseQueues, list } };
+    const page = await listCases(deps, sanne, { ...query, queue: 'all', q: 'c-1' }, '2026-03-02');
     expect(page.rows.map((row) => row.caseId)).toEqual(['c-1']);
   });
 
@@ -122,5 +159,21 @@ describe('listing cases (the one listing function)', () => {
       team: { total: 2, atRisk: 0, overdue: 0 },
       caseTypes: [{ key: 'omgevingsvergunning', name: 'Omgevingsvergunning', total: 1, atRisk: 0, overdue: 0 }],
     });
+  });
+
+  it('lists every problem of a query that no single parameter shows', () => {
+    expect(
+      listQueryProblems({ queue: 'mine', q: 'dak', sort: 'updated', order: 'asc', overdue: 'true', atRisk: 'true' }),
+    ).toEqual([
+      expect.objectContaining({ path: 'query.sort', code: 'invalid_combination' }),
+      expect.objectContaining({ path: 'query.order', code: 'not_offered' }),
+      expect.objectContaining({ path: 'query.atRisk', code: 'invalid_combination' }),
+    ]);
+    expect(listQueryProblems({ queue: 'mine', q: 'a' })).toEqual([
+      { path: 'query.q', code: 'invalid_search', message: 'needs a word of at least 2 letters or a number' },
+    ]);
+    expect(listQueryProblems({ queue: 'mine', q: 'dak', sort: 'deadline', order: 'asc' })).toEqual([]);
+    expect(listQueryProblems({ queue: 'mine', sort: 'received', order: 'desc' })).toEqual([]);
+    expect(listQueryProblems({ queue: 'mine', order: 'desc' })).toEqual([expect.objectContaining({ path: 'query.order' })]);
   });
 });

@@ -4,13 +4,13 @@ import type { CaseListQuery } from '../../contract/case-summary';
 import type { UserPrincipal } from '../../domain/principal';
 import type { CaseQueueReader, QueueCounts, QueueFilter, QueueRow } from '../../ports/case-queues';
 import type { CaseTypeRepository } from '../../ports/case-types';
-import type { WorkQueueReader } from '../../ports/work-queue';
+import { invalidInput } from '../errors';
+import { parseSearch, sortDirection, workQueueSorts, type WorkQueueSort } from '../projections/work-queue-keys';
 import { assigneeQueueKey, caseTypeQueueKey, teamQueueKey } from '../projections/work-queue-rows';
 
 export interface ListCasesDeps {
   /** The one access policy: every row of every queue is filtered by what the actor may see. */
   access: Pick<AccessResolver, 'actorFor'>;
-  workQueue: WorkQueueReader;
   caseQueues: CaseQueueReader;
   caseTypes: Pick<CaseTypeRepository, 'listAllVersions'>;
 }
@@ -20,8 +20,27 @@ export interface CaseListPage {
   nextCursor: string | null;
 }
 
-/** The case-type keys that have a queue: every key with a published (or retired) version. */
-async function caseTypeKeys(deps: Pick<ListCasesDeps, 'caseTypes'>): Promise<Map<string, string>> {
+/** A newly published case type gets its `all` queue and count within this time (as access lists, ADR 0012). */
+const caseTypeKeysTtlMs = 30_000;
+const caseTypeKeysCache = new WeakMap<object, { loadedAt: number; value: Promise<Map<string, string>> }>();
+
+/**
+ * The case-type keys that have a queue: every key with a published (or retired) version. Read once per
+ * 30 s per repository, not on every `queue=all` list and count (each was a table query).
+ */
+function caseTypeKeys(deps: Pick<ListCasesDeps, 'caseTypes'>): Promise<Map<string, string>> {
+  const now = performance.now();
+  const cached = caseTypeKeysCache.get(deps.caseTypes);
+  if (cached && now - cached.loadedAt <= caseTypeKeysTtlMs) return cached.value;
+  const entry = { loadedAt: now, value: loadCaseTypeKeys(deps) };
+  caseTypeKeysCache.set(deps.caseTypes, entry);
+  entry.value.catch(() => {
+    if (caseTypeKeysCache.get(deps.caseTypes) === entry) caseTypeKeysCache.delete(deps.caseTypes);
+  });
+  return entry.value;
+}
+
+async function loadCaseTypeKeys(deps: Pick<ListCasesDeps, 'caseTypes'>): Promise<Map<string, string>> {
   const names = new Map<string, string>();
   const versions = (await deps.caseTypes.listAllVersions())
     .filter((version) => version.status !== 'draft')
@@ -47,11 +66,59 @@ async function partitionsOf(
   }
 }
 
+/** A problem with a query parameter, by its path (`query.q`), as http/problem.ts lists them. */
+export interface QueryProblem {
+  path: string;
+  code: string;
+  message: string;
+}
+
+const isSort = (value: unknown): value is WorkQueueSort => workQueueSorts.includes(value as WorkQueueSort);
+
 /**
- * THE listing of cases (GET /api/v1/cases): every queue, filter and page goes through here, so the
- * access policy has one place to narrow what a user sees. Served from the work-queue read model in
- * final-deadline order; filters are part of the table query; rows the user may not see (the access
- * policy, visibleRows) are left out, so a page can come back shorter than its limit.
+ * The problems of a list query that no single parameter shows (the schema checks each one): the search
+ * terms, `q` with a sort other than deadline, an order the sort is not stored in, overdue with at risk.
+ * Checked on the raw parameters, so they are listed together with the schema's problems.
+ */
+export function listQueryProblems(raw: Readonly<Record<string, string | string[]>>): QueryProblem[] {
+  const problems: QueryProblem[] = [];
+  const sort = raw.sort ?? 'deadline';
+  const { q, order } = raw;
+  if (typeof q === 'string' && q.length > 0 && q.length <= 100) {
+    const parsed = parseSearch(q);
+    if ('problems' in parsed)
+      for (const message of parsed.problems) problems.push({ path: 'query.q', code: 'invalid_search', message });
+    if (isSort(sort) && sort !== 'deadline') {
+      problems.push({
+        path: 'query.sort',
+        code: 'invalid_combination',
+        message: 'a search (q) comes in final-deadline order; it cannot be sorted by ' + sort,
+      });
+    }
+  }
+  if (isSort(sort) && (order === 'asc' || order === 'desc') && order !== sortDirection[sort]) {
+    problems.push({
+      path: 'query.order',
+      code: 'not_offered',
+      message: `sort=${sort} is served ${sortDirection[sort]} only (the read model stores one direction per sort)`,
+    });
+  }
+  if (raw.overdue === 'true' && raw.atRisk === 'true') {
+    problems.push({
+      path: 'query.atRisk',
+      code: 'invalid_combination',
+      message: 'a case at risk is not overdue; use one of the two',
+    });
+  }
+  return problems;
+}
+
+/**
+ * THE listing of cases (GET /api/v1/cases): every queue, filter, sort, search and page goes through here,
+ * so the access policy has one place to narrow what a user sees. Served from the work-queue read model
+ * (one range query per partition per page, ADR 0020); filters are part of the table query; rows the user
+ * may not see (the access policy, visibleRows) are read past and never served, so a page can come back
+ * shorter than its limit.
  */
 export async function listCases(
   deps: ListCasesDeps,
@@ -59,18 +126,20 @@ export async function listCases(
   query: Omit<CaseListQuery, 'sort'> & { sort?: CaseListQuery['sort'] },
   today: string,
 ): Promise<CaseListPage> {
-  const actor = await deps.access.actorFor(user);
-  const visible = (page: CaseListPage): CaseListPage => ({ ...page, rows: visibleRows(actor, page.rows) });
-  const page = { limit: query.limit, ...(query.cursor ? { cursor: query.cursor } : {}) };
-  const filtered = query.caseType || query.status || query.phase || query.assignee || query.overdue !== undefined || query.atRisk;
-  if (query.queue === 'mine' && !filtered) {
-    // One partition, no filter: the assignee reader's single range query.
-    const mine = await deps.workQueue.listAssignedTo(user.oid, page);
-    return visible({
-      rows: mine.entries.map((entry) => ({ ...entry, atRiskFrom: entry.atRiskFrom ?? null })),
-      nextCursor: mine.nextCursor,
-    });
+  const sort = query.sort ?? 'deadline';
+  let search;
+  if (query.q !== undefined) {
+    const parsed = parseSearch(query.q);
+    if ('problems' in parsed) {
+      throw invalidInput(parsed.problems.map((message) => ({ path: 'query.q', code: 'invalid_search', message })));
+    }
+    search = parsed.query;
   }
+  const [actor, partitions] = await Promise.all([
+    deps.access.actorFor(user),
+    partitionsOf(deps, user, query.queue, query.caseType),
+  ]);
+  if (partitions.length === 0) return { rows: [], nextCursor: null };
   const filter: QueueFilter = {
     today,
     ...(query.caseType ? { caseType: query.caseType } : {}),
@@ -80,9 +149,9 @@ export async function listCases(
     ...(query.overdue !== undefined ? { overdue: query.overdue } : {}),
     ...(query.atRisk ? { atRisk: true } : {}),
   };
-  const partitions = await partitionsOf(deps, user, query.queue, query.caseType);
-  if (partitions.length === 0) return { rows: [], nextCursor: null };
-  return visible(await deps.caseQueues.list(partitions, filter, page));
+  const page = { limit: query.limit, ...(query.cursor ? { cursor: query.cursor } : {}) };
+  const keep = (row: QueueRow) => visibleRows(actor, [row]).length === 1;
+  return deps.caseQueues.list(partitions, filter, page, { sort, ...(search ? { search } : {}), keep });
 }
 
 export interface QueueOverview {

@@ -2,7 +2,8 @@ import type { CaseState } from '../../domain/cases';
 import type { CaseStore, LoadedCase } from '../../ports/case-store';
 import { aCaseState } from '../../test-support/a-case-state';
 import { projectWorkQueue, type ProjectionIndex, type RowKeyPair, type WorkQueueProjectionStore } from './project-work-queue';
-import { rowIdentity, type WorkQueueRow } from './work-queue-rows';
+import { expectedWorkQueueRows, rowIdentity, type WorkQueueRow } from './work-queue-rows';
+import { deadlineFamilyEnd, updatedRowKey } from './work-queue-keys';
 
 /** In-memory stand-ins that behave like the table adapters: ETag-guarded index, upsert/delete rows. */
 function fakes() {
@@ -37,7 +38,13 @@ function fakes() {
     setCase(state: CaseState, lastSequence: number) {
       current = { state, lastSequence, etag: `W/"case-${lastSequence}"`, lastHash: 'h' };
     },
-    keys: () => [...rows.values()].map((row) => `${row.partitionKey} ${row.rowKey}`).sort(),
+    /** The deadline-family rows (one per queue; the sort and search rows ride along, see the last test). */
+    keys: () =>
+      [...rows.values()]
+        .filter((row) => row.rowKey < deadlineFamilyEnd)
+        .map((row) => `${row.partitionKey} ${row.rowKey}`)
+        .sort(),
+    allKeys: () => [...rows.values()].map((row) => `${row.partitionKey} ${row.rowKey}`).sort(),
   };
 }
 
@@ -118,5 +125,28 @@ describe('projectWorkQueue', () => {
     const f = fakes();
     await expect(projectWorkQueue({ caseId: 'nope', sequence: 1 }, f)).resolves.toBe('case-not-found');
     expect(f.index()).toBeNull();
+  });
+
+  it('moves the updated and search rows on a change and, replayed out of order, leaves exactly the newest rows', async () => {
+    const f = fakes();
+    const first = aCaseState({ title: 'Dakkapel', updatedAt: '2026-03-02T08:00:00.000Z' });
+    const second = aCaseState({ title: 'Schuur', updatedAt: '2026-03-04T09:30:00.000Z' });
+    const expectedKeys = (state: CaseState) =>
+      expectedWorkQueueRows(state)
+        .map((row) => `${row.partitionKey} ${row.rowKey}`)
+        .sort();
+    f.setCase(first, 1);
+    await projectWorkQueue({ caseId: 'case-1', sequence: 1 }, f);
+    expect(f.allKeys()).toEqual(expectedKeys(first));
+    f.setCase(second, 2);
+    await projectWorkQueue({ caseId: 'case-1', sequence: 2 }, f);
+    expect(f.allKeys()).toEqual(expectedKeys(second));
+    expect(f.allKeys()).toContain(`assignee:oid-bea|updated ${updatedRowKey('2026-03-04T09:30:00.000Z', 'case-1')}`);
+    expect(f.allKeys().some((key) => key.includes('dakkapel') || key.includes(updatedRowKey(first.updatedAt, 'case-1')))).toBe(
+      false,
+    );
+    // The older message arrives late: nothing changes.
+    await expect(projectWorkQueue({ caseId: 'case-1', sequence: 1 }, f)).resolves.toBe('up-to-date');
+    expect(f.allKeys()).toEqual(expectedKeys(second));
   });
 });

@@ -26,6 +26,11 @@ export interface WorkQueueProjectionStore {
   upsertRow(row: WorkQueueRow): Promise<void>;
   /** Absent is fine. */
   deleteRow(key: RowKeyPair): Promise<void>;
+  /**
+   * Optional: upserts and deletes (absent is fine) in as few requests as the store can — e.g. one
+   * entity-group transaction per partition. Same outcome as upsertRow/deleteRow one by one.
+   */
+  writeRows?(upserts: readonly WorkQueueRow[], deletes: readonly RowKeyPair[]): Promise<void>;
 }
 
 export type ProjectionOutcome = 'projected' | 'up-to-date' | 'case-not-found';
@@ -74,8 +79,12 @@ export async function projectWorkQueue(
     if (claimed === null) continue; // another projector moved the index: look again
 
     const wanted = new Set(expected.map(rowIdentity));
-    for (const row of expected) await store.upsertRow(row);
-    for (const key of known) if (!wanted.has(rowIdentity(key))) await store.deleteRow(key);
+    const stale = known.filter((key) => !wanted.has(rowIdentity(key)));
+    if (store.writeRows) await store.writeRows(expected, stale);
+    else {
+      for (const row of expected) await store.upsertRow(row);
+      for (const key of stale) await store.deleteRow(key);
+    }
     written = unique([...written, ...expected]);
 
     const finished = await store.writeIndex(caseId, { sequence: loaded.lastSequence, keys: keysOf(expected) }, claimed);

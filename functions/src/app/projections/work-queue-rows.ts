@@ -1,6 +1,16 @@
 import type { CaseState } from '../../domain/cases';
 import { expectedTaskQueueRows } from './task-queue-rows';
 import { atRiskFrom, deadlineSignalColumn, nextAgendaDate } from '../../domain/signals';
+import {
+  deadlineKeyOf,
+  deadlineRowKey,
+  receivedRowKey,
+  searchPartition,
+  searchRowKey,
+  searchTokens,
+  updatedRowKey,
+  viewPartition,
+} from './work-queue-keys';
 
 /** Partitions of the WorkQueue table this projection writes: one queue per assignee and one per case type. */
 export const assigneeQueueKey = (assigneeId: string): string => `assignee:${assigneeId}`;
@@ -19,10 +29,8 @@ export interface WorkQueueTypeInfo {
  */
 export const signalAgendaKey = 'agenda';
 
-/** Sorts after every real date, so cases without a deadline come last (same as the work-queue reader). */
-const noDeadline = '9999-12-31';
-export const workQueueRowKeyFor = (finalDeadline: string | null, caseId: string): string =>
-  `${finalDeadline ?? noDeadline}|${caseId}`;
+/** The deadline-family key (work-queue-keys.ts); cases without a deadline come last. */
+export const workQueueRowKeyFor = deadlineRowKey;
 
 /** The columns of a work-queue row; null values are left out when written (Table Storage has no null). */
 export interface WorkQueueRowColumns {
@@ -36,6 +44,10 @@ export interface WorkQueueRowColumns {
   phaseName: string | null;
   finalDeadline: string | null;
   receivedOn: string;
+  /** The case's last change (ISO instant): shown, and the key of the `updated` sort family. */
+  updatedAt?: string;
+  /** The final deadline or 9999-12-31: the deadline filters on rows of the other families (ADR 0020). */
+  deadlineKey?: string;
   assigneeId: string | null;
   assigneeName: string | null;
   confidentiality: CaseState['confidentiality'];
@@ -76,16 +88,31 @@ export function expectedWorkQueueRows(state: CaseState, type?: WorkQueueTypeInfo
     phaseName: state.phase.name,
     finalDeadline: state.deadline.final,
     receivedOn: state.receivedOn,
+    updatedAt: state.updatedAt,
+    deadlineKey: deadlineKeyOf(state.deadline.final),
     assigneeId: state.assignee?.id ?? null,
     assigneeName: state.assignee?.name ?? null,
     confidentiality: state.confidentiality,
     deadlineSignal: deadlineSignalColumn(state),
     ...(type ? { atRiskFrom: atRiskFrom(state.deadline.final, type.atRiskWorkingDays) } : {}),
   };
-  const rowKey = workQueueRowKeyFor(state.deadline.final, state.id);
-  const rows: WorkQueueRow[] = [{ partitionKey: caseTypeQueueKey(state.caseType.key), rowKey, columns }];
-  if (state.assignee) rows.unshift({ partitionKey: assigneeQueueKey(state.assignee.id), rowKey, columns });
-  for (const group of new Set(type?.handlerGroups ?? [])) rows.push({ partitionKey: teamQueueKey(group), rowKey, columns });
+  const queues = [
+    ...(state.assignee ? [assigneeQueueKey(state.assignee.id)] : []),
+    caseTypeQueueKey(state.caseType.key),
+    ...[...new Set(type?.handlerGroups ?? [])].map(teamQueueKey),
+  ];
+  // Every queue: its deadline row, and in the views (ADR 0020) a received, an updated and a row per search token.
+  const tokens = searchTokens(state.title, state.number);
+  const rows: WorkQueueRow[] = queues.flatMap((queue) => [
+    { partitionKey: queue, rowKey: workQueueRowKeyFor(state.deadline.final, state.id), columns },
+    { partitionKey: viewPartition(queue, 'received'), rowKey: receivedRowKey(state.receivedOn, state.id), columns },
+    { partitionKey: viewPartition(queue, 'updated'), rowKey: updatedRowKey(state.updatedAt, state.id), columns },
+    ...tokens.map((token) => ({
+      partitionKey: searchPartition(queue, token),
+      rowKey: searchRowKey(token, state.deadline.final, state.id),
+      columns,
+    })),
+  ]);
   const agendaDate = nextAgendaDate(state);
   if (agendaDate) rows.push({ partitionKey: signalAgendaKey, rowKey: `${agendaDate}|${state.id}`, columns });
   return [...rows, ...expectedTaskQueueRows(state, columns)];

@@ -13,6 +13,7 @@ export function presentCaseSummary(row: QueueRow, today: string): CaseSummary {
     phase: row.phaseKey ? { key: row.phaseKey, name: row.phaseName ?? row.phaseKey } : null,
     deadline: { final: row.finalDeadline, ...queueFlags(row.finalDeadline, row.atRiskFrom, today) },
     receivedOn: row.receivedOn,
+    ...(row.updatedAt ? { updatedAt: row.updatedAt } : {}),
     assignee: row.assigneeId ? { id: row.assigneeId, name: row.assigneeName ?? row.assigneeId } : null,
     confidentiality: row.confidentiality,
   };
