@@ -16,7 +16,8 @@ export interface CaseAbilities {
 /**
  * The policy's answer (can) combined with what the case's state allows now, so clients show exactly
  * the buttons that would work and never copy a rule: a closed case only reopens, only an unassigned
- * case can be taken, only an open (not suspended) case can be suspended.
+ * case can be taken, only an open (not suspended) case can be suspended, and only when its type allows
+ * suspension (extension likewise; cases registered before the type's flags were kept say yes).
  */
 export function caseAbilities(actor: Actor, state: CaseState): CaseAbilities {
   const may = (action: CaseAction) => can(actor, action, { kind: 'case', case: state });
@@ -26,8 +27,8 @@ export function caseAbilities(actor: Actor, state: CaseState): CaseAbilities {
     assign: open && may('case.assign'),
     take: open && state.assignee === null && may('case.take'),
     release: open && state.assignee !== null && may('case.release'),
-    suspend: state.status === 'open' && may('case.suspend'),
-    extend: open && may('case.extend'),
+    suspend: state.status === 'open' && state.deadline.suspensionAllowed !== false && may('case.suspend'),
+    extend: open && state.deadline.extensionAllowed !== false && may('case.extend'),
     close: open && may('case.close'),
     reopen: !open && may('case.reopen'),
   };

@@ -20,7 +20,12 @@ export const migrationSnapshotOf = (state: CaseState): CaseSnapshot => ({
  * A suspended case has no final date until it resumes, and resuming reads the new version's terms.
  */
 function deadlineUnder(state: CaseState, to: CaseType): CaseState['deadline'] {
-  const flags = { lexSilencio: to.lexSilencio, dwangsom: to.dwangsom };
+  const flags = {
+    lexSilencio: to.lexSilencio,
+    dwangsom: to.dwangsom,
+    suspensionAllowed: to.suspension.allowed,
+    extensionAllowed: to.extension.allowed,
+  };
   if (state.status !== 'open' || !to.legalTerm) return { ...state.deadline, ...flags };
   const result = computeDeadline({
     receivedOn: parseLocalDate(state.receivedOn),

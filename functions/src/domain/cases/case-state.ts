@@ -106,6 +106,9 @@ export type CaseState = {
     /** The case type's flags, kept with the date they qualify (DUTCH-RULES §1). */
     lexSilencio?: boolean;
     dwangsom?: boolean;
+    /** Whether the type lets the case be suspended / extended (absent on cases registered before these flags). */
+    suspensionAllowed?: boolean;
+    extensionAllowed?: boolean;
   };
   /** `term`: the term given to the applicant (a request without one does not suspend, DUTCH-RULES §1). */
   suspensions: { from: string; until: string | null; reason: string; term: string }[];

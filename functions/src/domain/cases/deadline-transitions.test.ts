@@ -97,6 +97,8 @@ describe('deadline transitions of a case', () => {
       // omgevingsvergunning's flags, kept with the date
       lexSilencio: false,
       dwangsom: true,
+      suspensionAllowed: true,
+      extensionAllowed: true,
     });
   });
 

@@ -35,6 +35,8 @@ export const resumeBeforeSuspension = (on: string, from: string) =>
 const deadlineFlags = (previous: CaseState['deadline']) => ({
   ...(previous.lexSilencio !== undefined ? { lexSilencio: previous.lexSilencio } : {}),
   ...(previous.dwangsom !== undefined ? { dwangsom: previous.dwangsom } : {}),
+  ...(previous.suspensionAllowed !== undefined ? { suspensionAllowed: previous.suspensionAllowed } : {}),
+  ...(previous.extensionAllowed !== undefined ? { extensionAllowed: previous.extensionAllowed } : {}),
 });
 
 const toJson = (value: unknown): JsonValue => JSON.parse(JSON.stringify(value)) as JsonValue;

@@ -13,6 +13,9 @@ describe('initialDeadline', () => {
       suspendedDays: 0,
       lexSilencio: false,
       dwangsom: false,
+      // storingen may be suspended (waiting for the customer), not extended
+      suspensionAllowed: true,
+      extensionAllowed: false,
     });
   });
 
@@ -24,6 +27,8 @@ describe('initialDeadline', () => {
       suspendedDays: 0,
       lexSilencio: false,
       dwangsom: true,
+      suspensionAllowed: true,
+      extensionAllowed: true,
     });
   });
 });

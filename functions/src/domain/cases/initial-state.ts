@@ -19,7 +19,12 @@ export interface NewCase {
   at: string;
 }
 
-const flagsOf = (caseType: CaseType) => ({ lexSilencio: caseType.lexSilencio, dwangsom: caseType.dwangsom });
+const flagsOf = (caseType: CaseType) => ({
+  lexSilencio: caseType.lexSilencio,
+  dwangsom: caseType.dwangsom,
+  suspensionAllowed: caseType.suspension.allowed,
+  extensionAllowed: caseType.extension.allowed,
+});
 
 /**
  * The deadline at registration (DUTCH-RULES §1): with a legal term, the final date from computeDeadline
