@@ -11,6 +11,7 @@ import { accessLogTableName, createTableAccessLog } from './adapters/table-stora
 import { caseNumbersTableName, createTableCaseNumbers } from './adapters/table-storage/case-numbers.table';
 import { caseNumberIndexTableName, createTableCaseNumberIndex } from './adapters/table-storage/case-number-index.table';
 import { casesTableName, createTableCaseStore, outboxPendingTableName } from './adapters/table-storage/case-store.table';
+import { withCaseTypeCache } from './adapters/table-storage/case-types.cached';
 import { createTableEventLog } from './adapters/table-storage/case-store-events.table';
 import { caseTypesTableName, createCaseTypeRepository } from './adapters/table-storage/case-types.table';
 import { createTableIdempotencyStore, idempotencyTableName } from './adapters/table-storage/idempotency.table';
@@ -87,7 +88,10 @@ export function createDependencies(config: ApiConfig, overrides: Partial<Omit<De
       apiClientId: config.identity.apiClientId,
     });
   const caseTypes =
-    overrides.caseTypes ?? createCaseTypeRepository(createTableClient(config.storage, caseTypesTableName, azureCredential));
+    overrides.caseTypes ??
+    withCaseTypeCache(createCaseTypeRepository(createTableClient(config.storage, caseTypesTableName, azureCredential)), {
+      clock,
+    });
   return {
     config,
     tokenValidator: overrides.tokenValidator ?? createTokenValidator(config),
