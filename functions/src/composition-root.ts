@@ -12,6 +12,7 @@ import { caseNumbersTableName, createTableCaseNumbers } from './adapters/table-s
 import { caseNumberIndexTableName, createTableCaseNumberIndex } from './adapters/table-storage/case-number-index.table';
 import { casesTableName, createTableCaseStore, outboxPendingTableName } from './adapters/table-storage/case-store.table';
 import { withCaseTypeCache } from './adapters/table-storage/case-types.cached';
+import { withTokenCache } from './adapters/identity/token-cache';
 import { createTableEventLog } from './adapters/table-storage/case-store-events.table';
 import { caseTypesTableName, createCaseTypeRepository } from './adapters/table-storage/case-types.table';
 import { createTableIdempotencyStore, idempotencyTableName } from './adapters/table-storage/idempotency.table';
@@ -94,7 +95,7 @@ export function createDependencies(config: ApiConfig, overrides: Partial<Omit<De
     });
   return {
     config,
-    tokenValidator: overrides.tokenValidator ?? createTokenValidator(config),
+    tokenValidator: overrides.tokenValidator ?? withTokenCache(createTokenValidator(config), { clock }),
     userDirectory,
     workQueue:
       overrides.workQueue ?? createWorkQueueReader(createTableClient(config.storage, workQueueTableName, azureCredential)),
