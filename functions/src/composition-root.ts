@@ -91,11 +91,12 @@ export function createDependencies(config: ApiConfig, overrides: Partial<Omit<De
   const caseTypes =
     overrides.caseTypes ??
     withCaseTypeCache(createCaseTypeRepository(createTableClient(config.storage, caseTypesTableName, azureCredential)), {
-      clock,
+      clock: systemClock, // freshness is real time, whatever clock the domain is given
     });
   return {
     config,
-    tokenValidator: overrides.tokenValidator ?? withTokenCache(createTokenValidator(config), { clock }),
+    // The system clock, not an injected one: jose checks exp against real time too.
+    tokenValidator: overrides.tokenValidator ?? withTokenCache(createTokenValidator(config), { clock: systemClock }),
     userDirectory,
     workQueue:
       overrides.workQueue ?? createWorkQueueReader(createTableClient(config.storage, workQueueTableName, azureCredential)),
