@@ -12,6 +12,8 @@ import { accessLogTableName, createTableAccessLog } from './adapters/table-stora
 import { caseNumbersTableName, createTableCaseNumbers } from './adapters/table-storage/case-numbers.table';
 import { caseNumberIndexTableName, createTableCaseNumberIndex } from './adapters/table-storage/case-number-index.table';
 import { casesTableName, createTableCaseStore, outboxPendingTableName } from './adapters/table-storage/case-store.table';
+import { withCaseTypeCache } from './adapters/table-storage/case-types.cached';
+import { withTokenCache } from './adapters/identity/token-cache';
 import { createTableEventLog } from './adapters/table-storage/case-store-events.table';
 import { caseTypesTableName, createCaseTypeRepository } from './adapters/table-storage/case-types.table';
 import { createTableIdempotencyStore, idempotencyTableName } from './adapters/table-storage/idempotency.table';
@@ -92,10 +94,14 @@ export function createDependencies(config: ApiConfig, overrides: Partial<Omit<De
       apiClientId: config.identity.apiClientId,
     });
   const caseTypes =
-    overrides.caseTypes ?? createCaseTypeRepository(createTableClient(config.storage, caseTypesTableName, azureCredential));
+    overrides.caseTypes ??
+    withCaseTypeCache(createCaseTypeRepository(createTableClient(config.storage, caseTypesTableName, azureCredential)), {
+      clock: systemClock, // freshness is real time, whatever clock the domain is given
+    });
   return {
     config,
-    tokenValidator: overrides.tokenValidator ?? createTokenValidator(config),
+    // The system clock, not an injected one: jose checks exp against real time too.
+    tokenValidator: overrides.tokenValidator ?? withTokenCache(createTokenValidator(config), { clock: systemClock }),
     userDirectory,
     workQueue:
       overrides.workQueue ?? createWorkQueueReader(createTableClient(config.storage, workQueueTableName, azureCredential)),

@@ -1,5 +1,5 @@
 import { caseNumbersTableName } from '../../functions/src/adapters/table-storage/case-numbers.table';
-import { caseNumberIndexTableName } from '../../functions/src/adapters/table-storage/case-number-index.table';
+import { caseNumberIndexKey, caseNumberIndexTableName } from '../../functions/src/adapters/table-storage/case-number-index.table';
 import { workQueueTableName } from '../../functions/src/adapters/table-storage/work-queue.table';
 import { verifyCaseChain } from '../../functions/src/app/audit/verify-case-chain';
 import { parseLocalDate } from '../../functions/src/domain/calendar';
@@ -207,7 +207,10 @@ describe('registering a case on the local stack', () => {
     expect(byNumber.status).toBe(200);
     expect(byNumber.headers.get('etag')).toBe(created.headers.get('etag'));
     expect(await jsonOf(byNumber)).toEqual(body);
-    const row = await table(caseNumberIndexTableName).getEntity<{ caseId: string }>(String(body.number), 'case');
+    // One row per number in its block of 1,000 (decision 0019).
+    const key = caseNumberIndexKey(String(body.number));
+    expect(key.partitionKey).toBe(String(body.number).slice(0, -3));
+    const row = await table(caseNumberIndexTableName).getEntity<{ caseId: string }>(key.partitionKey, key.rowKey);
     expect(row.caseId).toBe(body.id);
 
     const unknown = await call('GET', '/cases/ZAAK-1999-000001');
@@ -219,6 +222,12 @@ describe('registering a case on the local stack', () => {
 
   it('answers 404 for an index entry whose registration never committed (the case partition is the truth)', async () => {
     // As if a registration died between claiming its number and its commit.
+    await table(caseNumberIndexTableName).createEntity({
+      ...caseNumberIndexKey('ZAAK-2026-999997'),
+      caseId: '6f1c1d7e-0000-4000-8000-000000000001',
+    });
+    expect((await call('GET', '/cases/ZAAK-2026-999997')).status).toBe(404);
+    // The same in the layout of before decision 0019 (PartitionKey = the number, RowKey `case`).
     await table(caseNumberIndexTableName).createEntity({
       partitionKey: 'ZAAK-2026-999999',
       rowKey: 'case',

@@ -117,4 +117,68 @@ describe('the case outbox on Azurite', () => {
     expect(await receiveAll()).toEqual([]);
     await expect(dispatcher.sweepOutbox()).resolves.toEqual({ cases: 0, messages: 0 });
   });
+  it('dispatches exactly the rows a commit wrote when given them, leaving older leftovers to the sweep', async () => {
+    now = new Date('2026-03-05T08:00:00.000Z');
+    const store = createTableCaseStore({ cases, outboxPending, clock });
+    const dispatcher = createOutboxDispatcher({ cases, outboxPending, queue, clock });
+    const caseId = 'c0ffee00-0000-4000-8000-00000000000d';
+    const first = await store.commit(caseId, {
+      expected: 'new',
+      state: {},
+      events: [anEvent('case.registered')],
+      outbox: [{ type: 'case.registered' }],
+    });
+    // ...the first dispatch never ran (a crash); the second commit dispatches its own rows only.
+    const loaded = await store.load(caseId);
+    const second = await store.commit(caseId, {
+      expected: { etag: loaded!.etag, lastSequence: loaded!.lastSequence, lastHash: loaded!.lastHash },
+      state: {},
+      events: [anEvent('case.assigned')],
+      outbox: [{ type: 'case.changed' }, { type: 'case.assigned' }],
+    });
+    expect(second.outboxMessages?.map((m) => m.messageId)).toEqual([`${caseId}:2:0`, `${caseId}:2:1`]);
+    await expect(dispatcher.dispatchOutbox(caseId, second.outboxMarker, second.outboxMessages)).resolves.toBe(2);
+    expect(await receiveAll()).toEqual([
+      expect.objectContaining({ messageId: `${caseId}:2:0`, type: 'case.changed' }),
+      expect.objectContaining({ messageId: `${caseId}:2:1`, type: 'case.assigned' }),
+    ]);
+    expect(await outboxRowCount(caseId)).toBe(1);
+    now = new Date(now.getTime() + 6 * 60 * 1000);
+    await expect(dispatcher.sweepOutbox()).resolves.toEqual({ cases: 1, messages: 1 });
+    expect(await receiveAll()).toEqual([expect.objectContaining({ messageId: first.outboxMessages?.[0]?.messageId })]);
+    expect(await outboxRowCount(caseId)).toBe(0);
+    await expect(dispatcher.sweepOutbox()).resolves.toEqual({ cases: 0, messages: 0 });
+  });
+
+  it('writes and removes the markers of many concurrent commits (grouped into transactions) without losing one', async () => {
+    now = new Date('2026-03-06T08:00:00.000Z');
+    const store = createTableCaseStore({ cases, outboxPending, clock });
+    const dispatcher = createOutboxDispatcher({ cases, outboxPending, queue, clock });
+    const ids = Array.from({ length: 150 }, (_, i) => `c0ffee00-0000-4000-8000-1${String(i).padStart(11, '0')}`);
+    const commits = await Promise.all(
+      ids.map((caseId) =>
+        store.commit(caseId, { expected: 'new', state: {}, events: [anEvent('case.registered')], outbox: [{ type: 'x' }] }),
+      ),
+    );
+    const markers = async () => {
+      const found: string[] = [];
+      const filter = `PartitionKey eq 'pending' and RowKey ge '2026-03-06' and RowKey lt '2026-03-07'`;
+      for await (const row of outboxPending.listEntities({ queryOptions: { filter } })) found.push(String(row.rowKey));
+      return found.sort();
+    };
+    expect(await markers()).toEqual(commits.map((c) => c.outboxMarker).sort());
+    // Half dispatch twice at once (a delete of a marker already gone fails a grouped transaction, and
+    // must fall back to single deletes rather than fail the others).
+    await Promise.all(
+      ids.flatMap((caseId, i) => {
+        const c = commits[i]!;
+        const once = () => dispatcher.dispatchOutbox(caseId, c.outboxMarker, c.outboxMessages);
+        return i % 2 === 0 ? [once(), once()] : [once()];
+      }),
+    );
+    expect(await markers()).toEqual([]);
+    const { receivedMessageItems } = await queue.receiveMessages({ numberOfMessages: 32 });
+    expect(receivedMessageItems.length).toBeGreaterThan(0);
+    await queue.clearMessages();
+  });
 });

@@ -1,5 +1,5 @@
 import type { CaseEventDraft, ChainHead, JsonValue } from '../domain/events';
-import type { OutboxDraft } from './outbox';
+import type { OutboxDraft, OutboxMessage } from './outbox';
 
 /** A case as loaded: its state, the ETag to update it with, and where its event chain ends. */
 export interface LoadedCase<S extends JsonValue = JsonValue> {
@@ -32,6 +32,8 @@ export interface CommitResult {
    * to `dispatchOutbox` so the marker goes once the rows are sent; the sweep dispatches what is left.
    */
   outboxMarker: string | null;
+  /** The outbox rows the commit wrote, for `dispatchOutbox` to send without querying for them (decision 0019). */
+  outboxMessages?: OutboxMessage[];
 }
 
 /**

@@ -27,9 +27,10 @@ export interface OutboxDispatcher {
   /**
    * Sends a case's pending outbox rows to the queue, then deletes them (and `marker`, the commit's
    * pending-dispatch marker). At least once: a crash between send and delete sends again later.
-   * Returns how many messages were sent.
+   * Returns how many messages were sent. With `written` (the commit's own rows, from its result) exactly
+   * those are sent and deleted by key, without a query; rows other commits left behind are the sweep's.
    */
-  dispatchOutbox(caseId: string, marker?: string | null): Promise<number>;
+  dispatchOutbox(caseId: string, marker?: string | null, written?: readonly OutboxMessage[]): Promise<number>;
   /** Dispatches every case whose commit left pending outbox rows before `olderThan` (the timer's sweep). */
   sweepOutbox(options?: { olderThanMs?: number }): Promise<{ cases: number; messages: number }>;
 }

@@ -91,7 +91,13 @@ export function createTableCaseStore(deps: TableCaseStoreDeps): CaseStore {
       // Some emulators leave ETags out of batch sub-responses; the row itself always has one.
       etag ??= (await currentEtag(caseId)) ?? undefined;
       if (!etag) throw new CaseStoreIntegrityError(caseId, 'the case row has no ETag after the commit');
-      return { etag, head: { sequence: newHead.sequence, hash: newHead.hash }, outboxCount: messages.length, outboxMarker };
+      return {
+        etag,
+        head: { sequence: newHead.sequence, hash: newHead.hash },
+        outboxCount: messages.length,
+        outboxMarker,
+        outboxMessages: messages,
+      };
     },
   };
 }

@@ -1,10 +1,10 @@
 import type { TableClient } from '@azure/data-tables';
 import type { QueueClient } from '@azure/storage-queue';
 import type { Clock } from '../../ports/event-log';
-import type { OutboxDispatcher } from '../../ports/outbox';
+import type { OutboxDispatcher, OutboxMessage } from '../../ports/outbox';
 import { isNotFound } from './case-store-errors';
 import { outboxMessageFromRow } from './case-store.table';
-import { casePartitionKey, outboxRowKeyRange } from './case-store-rows';
+import { casePartitionKey, outboxRowKey, outboxRowKeyRange } from './case-store-rows';
 import { deleteOutboxMarker, markersBefore } from './outbox-markers.table';
 
 export const caseOutboxQueueName = 'case-outbox';
@@ -25,22 +25,34 @@ export function createOutboxDispatcher(deps: OutboxDispatcherDeps): OutboxDispat
   const { cases, outboxPending, queue, clock } = deps;
   let queueReady: Promise<unknown> | undefined;
 
-  const dispatchOutbox = async (caseId: string, marker?: string | null): Promise<number> => {
+  const send = async (partitionKey: string, rowKey: string, message: OutboxMessage): Promise<void> => {
+    queueReady ??= queue.createIfNotExists().catch((error: unknown) => {
+      queueReady = undefined; // try again on the next message rather than failing forever
+      throw error;
+    });
+    await queueReady;
+    await queue.sendMessage(encodeQueueMessage(message));
+    await deleteRow(cases, partitionKey, rowKey);
+  };
+
+  const dispatchOutbox = async (caseId: string, marker?: string | null, written?: readonly OutboxMessage[]): Promise<number> => {
     const partitionKey = casePartitionKey(caseId);
+    let sent = 0;
+    if (written) {
+      // The commit's own rows, known from its result: no query for them (decision 0019).
+      for (const message of written) {
+        await send(partitionKey, outboxRowKey(message.sequence, message.n), message);
+        sent++;
+      }
+      if (marker) await deleteOutboxMarker(outboxPending, marker);
+      return sent;
+    }
     const filter =
       `PartitionKey eq '${partitionKey.replace(/'/g, "''")}' and ` +
       `RowKey ge '${outboxRowKeyRange.from}' and RowKey lt '${outboxRowKeyRange.toExclusive}'`;
-    let sent = 0;
     try {
       for await (const row of cases.listEntities<Record<string, unknown>>({ queryOptions: { filter } })) {
-        const message = outboxMessageFromRow(row);
-        queueReady ??= queue.createIfNotExists().catch((error: unknown) => {
-          queueReady = undefined; // try again on the next message rather than failing forever
-          throw error;
-        });
-        await queueReady;
-        await queue.sendMessage(encodeQueueMessage(message));
-        await deleteRow(cases, partitionKey, row.rowKey ?? '');
+        await send(partitionKey, row.rowKey ?? '', outboxMessageFromRow(row));
         sent++;
       }
     } catch (error) {

@@ -77,7 +77,7 @@ export async function changeCase(
     columns: { number: state.number, caseTypeKey: state.caseType.key, status: state.status },
   });
   // Best effort: the outbox sweep sends what this misses; the change itself has been stored.
-  await deps.outbox.dispatchOutbox(state.id, result.outboxMarker).catch((error: unknown) => {
+  await deps.outbox.dispatchOutbox(state.id, result.outboxMarker, result.outboxMessages).catch((error: unknown) => {
     log.warn('outbox dispatch after a case change failed; the sweep will send it', { caseId: state.id, error });
   });
   return { state, etag: result.etag };

@@ -161,7 +161,7 @@ async function register(
     throw error;
   }
   // Best effort: the outbox sweep sends what this misses; the registration itself has succeeded.
-  await deps.outbox.dispatchOutbox(state.id, result.outboxMarker).catch((error: unknown) => {
+  await deps.outbox.dispatchOutbox(state.id, result.outboxMarker, result.outboxMessages).catch((error: unknown) => {
     log.warn('outbox dispatch after registration failed; the sweep will send it', { caseId: state.id, error });
   });
   return { state, etag: result.etag, replayed: false };
