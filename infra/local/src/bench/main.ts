@@ -1,6 +1,6 @@
 #!/usr/bin/env node
 import { spawn, type ChildProcess } from 'node:child_process';
-import { mkdir, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
+import { mkdir, mkdtemp, readdir, readFile, rm, writeFile } from 'node:fs/promises';
 import { cpus, loadavg, tmpdir, totalmem } from 'node:os';
 import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
@@ -14,7 +14,8 @@ import { passwordGrantToken, apiUserScope, startLocalM365, demoTenant } from '..
 import { freePort } from '../ports';
 import { waitUntil, httpAnswers } from '../dev-stack/readiness';
 import { benchDocuments } from './documents';
-import { seedCases } from './seed-cases';
+import { seedCases, type SeededCase } from './seed-cases';
+import { listTables, loadSnapshot, saveSnapshot, seedSnapshotKey } from './seed-snapshot';
 import { countBy, formatTable, judgeTargets, perSecond, summarize, type LatencySummary } from './stats';
 
 /**
@@ -23,6 +24,8 @@ import { countBy, formatTable, judgeTargets, perSecond, summarize, type LatencyS
  * in-process with the API's own registration and take use cases and its projector (seed-cases.ts), then
  * timed HTTP calls are made as real clients make them (bearer tokens from the password grant). Prints the
  * figures, the targets with met/missed, and writes them as JSON to tests/bench/results/ (git-ignored).
+ * A seed is saved to .local/bench-seed-<hash> (the hash covers the case count, the case types and the API's
+ * storage and projection code) and restored by the next run instead of seeding again (seed-snapshot.ts).
  * Options (after `npm run bench --`):
  *   --cases N             cases in storage before the read measurements (default 100000: the issue's run)
  *   --seed-concurrency N  registrations in flight while seeding (default 64)
@@ -31,6 +34,8 @@ import { countBy, formatTable, judgeTargets, perSecond, summarize, type LatencyS
  *   --samples N           sequential samples per measured operation (default 100)
  *   --documents-samples N transfers per file size through the API and straight to Graph (default 3)
  *   --no-documents        skip the document transfers
+ *   --fresh-seed          seed anew even when a saved seed of this size exists
+ *   --no-save-seed        do not save the seed for the next run
  *   --out FILE            where to write the JSON (default tests/bench/results/bench-<time>.json)
  * The numbers depend on the machine and on what else runs on it; compare runs made on one machine.
  */
@@ -43,6 +48,8 @@ interface Options {
   samples: number;
   documentsSamples: number;
   documents: boolean;
+  freshSeed: boolean;
+  saveSeed: boolean;
   out: string | undefined;
 }
 
@@ -65,6 +72,8 @@ function parseOptions(argv: string[]): Options {
     samples: int('--samples', 100),
     documentsSamples: int('--documents-samples', 3),
     documents: !argv.includes('--no-documents'),
+    freshSeed: argv.includes('--fresh-seed'),
+    saveSeed: !argv.includes('--no-save-seed'),
     out: value('--out'),
   };
 }
@@ -136,28 +145,51 @@ async function main(): Promise<void> {
             .join(' ')}`,
       );
 
-      // Seeding in-process with the API's own use cases and projector (decision 0018), before the API starts.
-      say(`seeding ${options.cases} cases in-process, ${options.seedConcurrency} at a time…`);
-      const seed = await seedCases({
-        count: options.cases,
-        concurrency: options.seedConcurrency,
-        env: apiEnv,
-        connectionString: azurite.connectionString,
-        progress: say,
-      });
-      results.seed = {
-        cases: seed.cases.length,
-        concurrency: options.seedConcurrency,
-        writeSeconds: Math.round(seed.writeSeconds),
-        totalSeconds: Math.round(seed.totalSeconds),
-        perSecond: Math.round((seed.cases.length / seed.totalSeconds) * 10) / 10,
-        failures: seed.failures,
-      };
-      say(
-        `seeded ${seed.cases.length} cases (registered by kcc, taken by ${demoTenant.personas.length} personas) in ${seed.totalSeconds.toFixed(0)} s ` +
-          `(${seed.writeSeconds.toFixed(0)} s writing, then the projector's backlog) = ${(seed.cases.length / seed.totalSeconds).toFixed(1)}/s` +
-          (Object.keys(seed.failures).length ? `; failures: ${JSON.stringify(seed.failures)}` : ''),
-      );
+      // Seeding in-process with the API's own use cases and projector (decision 0018), before the API starts;
+      // or the saved seed of an earlier run with the same inputs, restored row by row.
+      const seedDir = join(localDir(), `bench-seed-${seedSnapshotKey({ cases: options.cases, inputs: await seedInputs() })}`);
+      const restoreStarted = performance.now();
+      const restored = options.freshSeed ? null : await loadSnapshot(azurite.connectionString, seedDir);
+      let seed: { cases: SeededCase[] };
+      if (restored) {
+        seed = restored;
+        results.seed = { ...restored.seed, restoredFrom: seedDir, restoreSeconds: Math.round((performance.now() - restoreStarted) / 1000) };
+        say(
+          `restored the seed of ${restored.cases.length} cases (${restored.rows} rows) from ${seedDir} in ${((performance.now() - restoreStarted) / 1000).toFixed(0)} s` +
+            ` (seeded on ${String(restored.seed.seededAt)} in ${String(restored.seed.totalSeconds)} s)`,
+        );
+      } else {
+        const before = new Set(await listTables(azurite.connectionString));
+        say(`seeding ${options.cases} cases in-process, ${options.seedConcurrency} at a time…`);
+        const seeded = await seedCases({
+          count: options.cases,
+          concurrency: options.seedConcurrency,
+          env: apiEnv,
+          connectionString: azurite.connectionString,
+          progress: say,
+        });
+        seed = seeded;
+        results.seed = {
+          seededAt: new Date().toISOString(),
+          cases: seeded.cases.length,
+          concurrency: options.seedConcurrency,
+          writeSeconds: Math.round(seeded.writeSeconds),
+          totalSeconds: Math.round(seeded.totalSeconds),
+          perSecond: Math.round((seeded.cases.length / seeded.totalSeconds) * 10) / 10,
+          failures: seeded.failures,
+        };
+        say(
+          `seeded ${seeded.cases.length} cases (registered by kcc, taken by ${demoTenant.personas.length} personas) in ${seeded.totalSeconds.toFixed(0)} s ` +
+            `(${seeded.writeSeconds.toFixed(0)} s writing, then the projector's backlog) = ${(seeded.cases.length / seeded.totalSeconds).toFixed(1)}/s` +
+            (Object.keys(seeded.failures).length ? `; failures: ${JSON.stringify(seeded.failures)}` : ''),
+        );
+        if (options.saveSeed) {
+          const written = (await listTables(azurite.connectionString)).filter((name) => !before.has(name));
+          const t0 = performance.now();
+          const rows = await saveSnapshot(azurite.connectionString, written, seeded.cases, results.seed as Json, seedDir);
+          say(`saved the seed (${rows} rows in ${written.length} tables) to ${seedDir} in ${((performance.now() - t0) / 1000).toFixed(0)} s`);
+        }
+      }
 
       // The API in its own process, as in Azure: its memory is its own, and the load generator does not share its event loop.
       const port = await freePort();
@@ -641,6 +673,17 @@ async function main(): Promise<void> {
     await azurite.stop();
     await rm(dataDir, { recursive: true, force: true });
   }
+}
+
+/** What shapes the seeded rows: the case types and the API's compiled storage, case and projection code. */
+async function seedInputs(): Promise<string[]> {
+  const inputs: string[] = [];
+  const functions = join(repoRoot(), 'functions');
+  for (const dir of ['case-types', 'dist/src/adapters/table-storage', 'dist/src/app/cases', 'dist/src/app/projections', 'dist/src/domain/cases']) {
+    const files = (await readdir(join(functions, dir)).catch(() => [] as string[])).filter((f) => /\.(ya?ml|js)$/.test(f)).sort();
+    for (const file of files) inputs.push(`${dir}/${file}`, await readFile(join(functions, dir, file), 'utf8'));
+  }
+  return inputs;
 }
 
 /** The API process's memory: RSS and its peak from /proc (Linux), heap from the process itself (memory-probe.js). */
