@@ -153,7 +153,11 @@ async function main(): Promise<void> {
       let seed: { cases: SeededCase[] };
       if (restored) {
         seed = restored;
-        results.seed = { ...restored.seed, restoredFrom: seedDir, restoreSeconds: Math.round((performance.now() - restoreStarted) / 1000) };
+        results.seed = {
+          ...restored.seed,
+          restoredFrom: seedDir,
+          restoreSeconds: Math.round((performance.now() - restoreStarted) / 1000),
+        };
         say(
           `restored the seed of ${restored.cases.length} cases (${restored.rows} rows) from ${seedDir} in ${((performance.now() - restoreStarted) / 1000).toFixed(0)} s` +
             ` (seeded on ${String(restored.seed.seededAt)} in ${String(restored.seed.totalSeconds)} s)`,
@@ -187,7 +191,9 @@ async function main(): Promise<void> {
           const written = (await listTables(azurite.connectionString)).filter((name) => !before.has(name));
           const t0 = performance.now();
           const rows = await saveSnapshot(azurite.connectionString, written, seeded.cases, results.seed as Json, seedDir);
-          say(`saved the seed (${rows} rows in ${written.length} tables) to ${seedDir} in ${((performance.now() - t0) / 1000).toFixed(0)} s`);
+          say(
+            `saved the seed (${rows} rows in ${written.length} tables) to ${seedDir} in ${((performance.now() - t0) / 1000).toFixed(0)} s`,
+          );
         }
       }
 
@@ -483,7 +489,12 @@ async function main(): Promise<void> {
         const { perRequest } = await storageOps(patched.length || 1, async () => {
           wall = await series(patched.length, async (i) => {
             const r = patched[i] as Registered;
-            const result = await timed(() => call('POST', `/cases/${r.id}/take`, {}, { 'if-match': r.etag }), 200, samples, failures);
+            const result = await timed(
+              () => call('POST', `/cases/${r.id}/take`, {}, { 'if-match': r.etag }),
+              200,
+              samples,
+              failures,
+            );
             r.etag = result.etag;
           });
         });
@@ -679,7 +690,13 @@ async function main(): Promise<void> {
 async function seedInputs(): Promise<string[]> {
   const inputs: string[] = [];
   const functions = join(repoRoot(), 'functions');
-  for (const dir of ['case-types', 'dist/src/adapters/table-storage', 'dist/src/app/cases', 'dist/src/app/projections', 'dist/src/domain/cases']) {
+  for (const dir of [
+    'case-types',
+    'dist/src/adapters/table-storage',
+    'dist/src/app/cases',
+    'dist/src/app/projections',
+    'dist/src/domain/cases',
+  ]) {
     const files = (await readdir(join(functions, dir)).catch(() => [] as string[])).filter((f) => /\.(ya?ml|js)$/.test(f)).sort();
     for (const file of files) inputs.push(`${dir}/${file}`, await readFile(join(functions, dir, file), 'utf8'));
   }

@@ -54,7 +54,11 @@ export function seedRegistration(n: number): Request {
     caseType,
     title: `Bench dakkapel ${n}`,
     parties: [{ role: 'aanvrager', name: `Aanvrager ${n}`, email: `aanvrager${n}@example.nl` }],
-    fields: { projectomschrijving: 'Dakkapel op het achterdakvlak', locatie: `Dorpsstraat ${n}, Voorbeeld`, bouwkosten: 12000 + n },
+    fields: {
+      projectomschrijving: 'Dakkapel op het achterdakvlak',
+      locatie: `Dorpsstraat ${n}, Voorbeeld`,
+      bouwkosten: 12000 + n,
+    },
     channel: 'api',
   };
 }
@@ -114,7 +118,9 @@ export async function seedCases(options: {
   const ticker = setInterval(() => {
     const seconds = (performance.now() - t0) / 1000;
     void backlog().then((waiting) =>
-      progress(`  seeding: ${done}/${count} in ${seconds.toFixed(0)} s (${(done / seconds).toFixed(0)}/s), ${waiting} outbox messages waiting`),
+      progress(
+        `  seeding: ${done}/${count} in ${seconds.toFixed(0)} s (${(done / seconds).toFixed(0)}/s), ${waiting} outbox messages waiting`,
+      ),
     );
   }, 15_000);
   try {
@@ -137,7 +143,7 @@ export async function seedCases(options: {
     );
     const writeSeconds = (performance.now() - t0) / 1000;
     // The projector works off the rest; "empty" twice in a row with nothing running means done.
-    for (let quiet = 0; quiet < 2; ) {
+    for (let quiet = 0; quiet < 2;) {
       await new Promise((resolve) => setTimeout(resolve, 250));
       quiet = (await backlog()) === 0 ? quiet + 1 : 0;
       await tracker.drain();
