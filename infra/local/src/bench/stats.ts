@@ -51,3 +51,70 @@ export function countBy(lines: readonly string[]): Record<string, number> {
   }
   return counts;
 }
+
+/** MB per second for `sizeMb` moved in `ms` (one decimal); NaN without a time. */
+export function throughputMbPerSecond(sizeMb: number, ms: number): number {
+  if (!(ms > 0)) return Number.NaN;
+  return Math.round((sizeMb / (ms / 1000)) * 10) / 10;
+}
+
+/** Operations per second for `count` done in `ms` (one decimal); NaN without a time. */
+export function perSecond(count: number, ms: number): number {
+  if (!(ms > 0)) return Number.NaN;
+  return Math.round((count / (ms / 1000)) * 10) / 10;
+}
+
+/** The issue's targets (issue 4 item 8), each judged on the run's figures; null = not measured. */
+export interface TargetResult {
+  target: string;
+  measured: number | null;
+  limit: number | null;
+  unit: string;
+  met: boolean | null;
+}
+
+export interface TargetFigures {
+  getByIdP95: number | null;
+  rawPointReadP95: number | null;
+  myWorkQueueP95: number | null;
+  registerSustainedPerSecond: number | null;
+  apiRssMb: number | null;
+}
+
+const known = (value: number | null | undefined): value is number => typeof value === 'number' && Number.isFinite(value);
+
+export function judgeTargets(f: TargetFigures): TargetResult[] {
+  const judge = (
+    target: string,
+    measured: number | null,
+    limit: number | null,
+    unit: string,
+    ok: (measured: number, limit: number) => boolean,
+  ): TargetResult => ({
+    target,
+    measured: known(measured) ? measured : null,
+    limit: known(limit) ? limit : null,
+    unit,
+    met: known(measured) && known(limit) ? ok(measured, limit) : null,
+  });
+  const rawTimesThree = known(f.rawPointReadP95) ? Math.round(f.rawPointReadP95 * 3 * 10) / 10 : null;
+  return [
+    judge('get by id p95 ≤ 3 × raw point read p95', f.getByIdP95, rawTimesThree, 'ms', (m, l) => m <= l),
+    judge('my work queue, first page p95 ≤ 50 ms', f.myWorkQueueP95, 50, 'ms', (m, l) => m <= l),
+    judge('register ≥ 200 cases/s sustained', f.registerSustainedPerSecond, 200, '/s', (m, l) => m >= l),
+    judge('API process RSS < 300 MB after the run', f.apiRssMb, 300, 'MB', (m, l) => m < l),
+  ];
+}
+
+/** Rows as aligned text columns (the first row is the header, underlined). */
+export function formatTable(rows: readonly (readonly string[])[]): string {
+  const widths = rows.reduce<number[]>((w, row) => row.map((cell, i) => Math.max(w[i] ?? 0, [...cell].length)), []);
+  const line = (row: readonly string[]) =>
+    row
+      .map((cell, i) => (i === row.length - 1 ? cell : cell + ' '.repeat((widths[i] ?? 0) - [...cell].length)))
+      .join('  ')
+      .trimEnd();
+  const [head, ...body] = rows;
+  if (!head) return '';
+  return [line(head), widths.map((w) => '-'.repeat(w)).join('  '), ...body.map(line)].join('\n');
+}
