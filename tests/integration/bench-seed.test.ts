@@ -14,6 +14,7 @@ import {
   allWorkQueueRows,
   createWorkQueueProjectionStore,
   workQueueIndexTableName,
+  workQueueViewsTableName,
 } from '../../functions/src/adapters/table-storage/work-queue-projection.table';
 import { workQueueTypeInfo } from '../../functions/src/app/projections/work-queue-type-info';
 import { runRebuildProjections } from '../../functions/src/cli/rebuild-projections';
@@ -101,8 +102,12 @@ describe('bench seed', () => {
     const exitCode = await runRebuildProjections([], {
       caseStore: createTableCaseStore({ cases, outboxPending: table(outboxPendingTableName), clock: systemClock }),
       eventLog: createTableEventLog(cases),
-      store: createWorkQueueProjectionStore({ workQueue: table(workQueueTableName), index: table(workQueueIndexTableName) }),
-      storedRows: () => allWorkQueueRows(table(workQueueTableName)),
+      store: createWorkQueueProjectionStore({
+        workQueue: table(workQueueTableName),
+        index: table(workQueueIndexTableName),
+        views: table(workQueueViewsTableName),
+      }),
+      storedRows: () => allWorkQueueRows(table(workQueueTableName), table(workQueueViewsTableName)),
       typeInfo: workQueueTypeInfo(createCaseTypeRepository(table(caseTypesTableName))),
       write: (line) => lines.push(line),
     });
