@@ -121,6 +121,46 @@ describe('projectWorkQueue', () => {
     expect(f.index()?.sequence).toBe(2);
   });
 
+  it('pauses after a lost race before it looks again, growing with each attempt', async () => {
+    const f = fakes();
+    f.setCase(aCaseState(), 1);
+    const pauses: number[] = [];
+    const deps = { ...f, backoff: (attempt: number) => (pauses.push(attempt), Promise.resolve()) };
+    const upsert = f.store.upsertRow.bind(f.store);
+    let interfered = false;
+    f.store.upsertRow = async (row) => {
+      if (!interfered) {
+        interfered = true;
+        f.setCase(aCaseState({ assignee: { id: 'oid-kees', name: 'Kees' } }), 2);
+        await projectWorkQueue({ caseId: 'case-1', sequence: 2 }, deps);
+      }
+      await upsert(row);
+    };
+    await expect(projectWorkQueue({ caseId: 'case-1', sequence: 1 }, deps)).resolves.toBe('projected');
+    expect(pauses).toEqual([0]);
+  });
+
+  it('settles when many projectors of one case run at once (register and take delivered together)', async () => {
+    const f = fakes();
+    f.setCase(aCaseState({ assignee: { id: 'oid-kees', name: 'Kees' } }), 2);
+    // Every store call yields, so the runs interleave as they do against storage.
+    const later = <T>(value: T) => new Promise<T>((resolve) => setImmediate(() => resolve(value)));
+    const { readIndex, writeIndex, upsertRow, deleteRow } = f.store;
+    const store: WorkQueueProjectionStore = {
+      readIndex: async (id) => later(await readIndex(id)),
+      writeIndex: async (id, next, etag) => later(await writeIndex(id, next, etag)),
+      upsertRow: async (row) => later(await upsertRow(row)),
+      deleteRow: async (key) => later(await deleteRow(key)),
+    };
+    const runs = Array.from({ length: 8 }, (_, n) =>
+      projectWorkQueue({ caseId: 'case-1', sequence: 1 + (n % 2) }, { caseStore: f.caseStore, store }),
+    );
+    const outcomes = await Promise.all(runs);
+    expect(outcomes).toContain('projected');
+    expect(f.keys()).toEqual(['assignee:oid-kees 2026-04-27|case-1', 'caseType:omgevingsvergunning 2026-04-27|case-1']);
+    expect(f.index()?.sequence).toBe(2);
+  });
+
   it('reports a case that does not exist without writing anything', async () => {
     const f = fakes();
     await expect(projectWorkQueue({ caseId: 'nope', sequence: 1 }, f)).resolves.toBe('case-not-found');

@@ -38,6 +38,14 @@ export type ProjectionOutcome = 'projected' | 'up-to-date' | 'case-not-found';
 const maxAttempts = 20;
 
 /**
+ * Waits a random moment before trying again after a lost race: two projectors of one case (its register
+ * and take messages delivered together) that retry in lockstep keep invalidating each other's claim; a
+ * jittered, growing pause lets one of them finish first (up to 5, 10, 20 … 200 ms).
+ */
+export const jitteredBackoff = (attempt: number): Promise<void> =>
+  new Promise((resolve) => setTimeout(resolve, Math.random() * Math.min(200, 5 * 2 ** attempt)));
+
+/**
  * Makes the WorkQueue read model match the case's CURRENT state (whatever message woke us: the message
  * only names the case). Idempotent and replay-safe: the per-case index records the event sequence last
  * projected, and a message or state not newer than that changes nothing — last writer wins by case
@@ -55,9 +63,16 @@ const maxAttempts = 20;
  */
 export async function projectWorkQueue(
   message: Pick<OutboxMessage, 'caseId' | 'sequence'>,
-  deps: { caseStore: CaseStore; store: WorkQueueProjectionStore; typeInfo?: TypeInfoOf },
+  deps: {
+    caseStore: CaseStore;
+    store: WorkQueueProjectionStore;
+    typeInfo?: TypeInfoOf;
+    /** Pause after a lost race (default jitteredBackoff). */
+    backoff?: (attempt: number) => Promise<void>;
+  },
 ): Promise<ProjectionOutcome> {
   const { caseStore, store } = deps;
+  const backoff = deps.backoff ?? jitteredBackoff;
   const { caseId } = message;
   let mustRepair = false;
   let written: RowKeyPair[] = [];
@@ -76,7 +91,10 @@ export async function projectWorkQueue(
       { sequence: index?.sequence ?? 0, keys: unique([...known, ...expected]) },
       index?.etag ?? null,
     );
-    if (claimed === null) continue; // another projector moved the index: look again
+    if (claimed === null) {
+      await backoff(attempt); // another projector moved the index: look again, out of step with it
+      continue;
+    }
 
     const wanted = new Set(expected.map(rowIdentity));
     const stale = known.filter((key) => !wanted.has(rowIdentity(key)));
@@ -90,6 +108,7 @@ export async function projectWorkQueue(
     const finished = await store.writeIndex(caseId, { sequence: loaded.lastSequence, keys: keysOf(expected) }, claimed);
     if (finished !== null) return 'projected';
     mustRepair = true;
+    await backoff(attempt);
   }
   throw new Error(
     `work-queue projection of case ${caseId} kept conflicting (${maxAttempts} attempts); the message will be retried`,
