@@ -64,7 +64,7 @@ describe('the work-queue projector function', () => {
     await run({ messageId: 'case-7:1:0', caseId: 'case-7', sequence: 1, n: 0, type: 'case.registered', payload: null });
     expect(loads).toEqual(['case-7']);
     // The deadline-family rows (the sort and search rows of ADR 0020 ride along; work-queue-rows.test.ts).
-    expect(upserts.filter((key) => key.split(' ')[1] < ':')).toEqual([
+    expect(upserts.filter((key) => (key.split(' ')[1] ?? '') < ':')).toEqual([
       'assignee:oid-bea 2026-04-27|case-7',
       'caseType:omgevingsvergunning 2026-04-27|case-7',
     ]);

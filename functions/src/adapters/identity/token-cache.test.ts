@@ -14,7 +14,7 @@ const principal = (oid: string): Principal => ({
   name: oid,
   upn: `${oid}@zaakwerk.test`,
   email: null,
-  roles: ['Zaakwerk.Coordinator'],
+  roles: ['coordinator'],
   groups: ['g1'],
 });
 

@@ -10,7 +10,7 @@ import { handlerAccess } from '../../test-support/access-guard';
 import { aCase, shippedOmgevingsvergunning } from '../../test-support/lifecycle-case';
 import { AppError } from '../errors';
 import { documentText } from '../templates/docx-source';
-import { draftEmail } from '../templates/draft-email';
+import { draftEmail, type DraftEmailDeps } from '../templates/draft-email';
 import { docxMediaType, generateDocument, type GenerateDocumentDeps } from './generate-document';
 
 const sanne: UserPrincipal = {
@@ -57,7 +57,7 @@ function setup(state: CaseState) {
     delete: (_actor, itemId) => (files.delete(itemId), Promise.resolve()),
   } as Pick<DocumentStore, 'upload' | 'delete'> as DocumentStore;
   const caseType = shippedOmgevingsvergunning();
-  const deps: GenerateDocumentDeps = {
+  const deps: GenerateDocumentDeps & DraftEmailDeps = {
     caseStore,
     outbox: { dispatchOutbox: () => Promise.resolve(0) },
     clock: { now: () => new Date('2026-03-03T10:00:00.000Z') },

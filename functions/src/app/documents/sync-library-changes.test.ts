@@ -56,7 +56,7 @@ function setup() {
   let etag = 1;
   const caseStore: Pick<CaseStore, 'load' | 'commit'> = {
     load: <S extends JsonValue>(caseId: string) =>
-      Promise.resolve(caseId === 'case-1' ? (stored as unknown as LoadedCase<S>) : undefined),
+      Promise.resolve(caseId === 'case-1' ? (stored as unknown as LoadedCase<S>) : null),
     commit: <S extends JsonValue>(caseId: string, commit: CaseCommit<S>) => {
       if (commit.expected === 'new' || commit.expected.etag !== stored.etag)
         return Promise.reject(new ConcurrencyConflict(caseId, stored.etag));
