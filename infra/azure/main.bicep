@@ -52,6 +52,23 @@ param graphBaseUrl string = 'https://graph.microsoft.com'
 @allowed(['debug', 'info', 'warn', 'error'])
 param logLevel string = 'info'
 
+@description('SharePoint site id of the case documents (ZAAKWERK_DOCUMENTS_SITE_ID), "<host>,<site collection id>,<web id>"; empty: the document endpoints report that documents are not configured.')
+param documentsSiteId string = ''
+
+@description('Document library of that site holding one folder per case (ZAAKWERK_DOCUMENTS_LIBRARY).')
+param documentsLibrary string = 'Documenten'
+
+@description('Largest document upload in bytes (ZAAKWERK_DOCUMENT_MAX_BYTES); the Functions host admits request bodies up to this plus 1 MiB.')
+@minValue(1048576)
+param documentMaxBytes int = 262144000
+
+@description('HTTPS address Microsoft Graph sends change notifications of the document library to: https://<API host>/api/v1/graph/notifications (ZAAKWERK_GRAPH_NOTIFICATION_URL). Empty: no notifications; the sync timer still reads the changes every 5 minutes.')
+param graphNotificationUrl string = ''
+
+@description('Secret Graph echoes in every change notification (16–128 characters, ZAAKWERK_GRAPH_CLIENT_STATE); needed with graphNotificationUrl. Stored in Key Vault only.')
+@secure()
+param graphNotificationSecret string = ''
+
 @description('Days Log Analytics keeps telemetry.')
 @minValue(30)
 @maxValue(730)
@@ -75,7 +92,14 @@ module storage 'modules/storage.bicep' = {
 
 module vault 'modules/key-vault.bicep' = {
   name: 'key-vault'
-  params: { name: keyVaultName, location: location, tenantId: tenantId, apiClientSecret: apiClientSecret, botClientSecret: botClientSecret }
+  params: {
+    name: keyVaultName
+    location: location
+    tenantId: tenantId
+    apiClientSecret: apiClientSecret
+    botClientSecret: botClientSecret
+    graphNotificationSecret: graphNotificationSecret
+  }
 }
 
 module tabSite 'modules/static-site.bicep' = {
@@ -93,6 +117,11 @@ var apiAppIdUri = 'api://${tabSite.outputs.hostName}/${apiClientId}'
 // App settings point at Key Vault secrets; the platform resolves them with the app's managed identity.
 var apiSecretReference = '@Microsoft.KeyVault(VaultName=${keyVaultName};SecretName=api-client-secret)'
 var botSecretReference = '@Microsoft.KeyVault(VaultName=${keyVaultName};SecretName=bot-client-secret)'
+var graphClientStateReference = '@Microsoft.KeyVault(VaultName=${keyVaultName};SecretName=graph-client-state)'
+// Graph change notifications only with both the address and the secret (the API refuses one without the other).
+var graphNotificationSettings = empty(graphNotificationUrl) || empty(graphNotificationSecret)
+  ? {}
+  : { ZAAKWERK_GRAPH_NOTIFICATION_URL: graphNotificationUrl, ZAAKWERK_GRAPH_CLIENT_STATE: graphClientStateReference }
 
 module api 'modules/function-app.bicep' = {
   name: 'api-function-app'
@@ -106,7 +135,7 @@ module api 'modules/function-app.bicep' = {
     instanceMemoryMB: functionInstanceMemoryMB
     maximumInstanceCount: functionMaximumInstanceCount
     appInsightsConnectionString: monitoring.outputs.appInsightsConnectionString
-    settings: {
+    settings: union({
       ZAAKWERK_ENV: 'azure'
       ZAAKWERK_STORAGE_ACCOUNT_NAME: storage.outputs.name
       ZAAKWERK_TENANT_ID: tenantId
@@ -118,7 +147,12 @@ module api 'modules/function-app.bicep' = {
       ZAAKWERK_BOT_CLIENT_ID: botClientId
       ZAAKWERK_ALLOWED_ORIGINS: 'https://${tabSite.outputs.hostName},https://${addinSite.outputs.hostName}'
       ZAAKWERK_LOG_LEVEL: logLevel
-    }
+      ZAAKWERK_DOCUMENTS_SITE_ID: documentsSiteId
+      ZAAKWERK_DOCUMENTS_LIBRARY: documentsLibrary
+      ZAAKWERK_DOCUMENT_MAX_BYTES: string(documentMaxBytes)
+      // The host refuses larger bodies (100 MB by default) before the API can answer 413 itself.
+      FUNCTIONS_REQUEST_BODY_SIZE_LIMIT: string(documentMaxBytes + 1048576)
+    }, graphNotificationSettings)
   }
 }
 

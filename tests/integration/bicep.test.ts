@@ -117,4 +117,13 @@ describe('infra/azure Bicep (structure; not compiled offline)', () => {
   it('hosts the tab and the add-in as static sites', () => {
     expect([...main.matchAll(/module \w+ 'modules\/static-site\.bicep'/g)]).toHaveLength(2);
   });
+
+  it('configures documents in the API: site, library, upload limit with a host body limit above it, notifications only with their secret', () => {
+    for (const setting of ['ZAAKWERK_DOCUMENTS_SITE_ID', 'ZAAKWERK_DOCUMENTS_LIBRARY', 'ZAAKWERK_DOCUMENT_MAX_BYTES'])
+      expect(main).toMatch(new RegExp(`^\\s+${setting}: `, 'm'));
+    expect(main).toMatch(/FUNCTIONS_REQUEST_BODY_SIZE_LIMIT: string\(documentMaxBytes \+ \d+\)/);
+    expect(main).toMatch(/empty\(graphNotificationUrl\) \|\| empty\(graphNotificationSecret\)/);
+    expect(main).toMatch(/ZAAKWERK_GRAPH_CLIENT_STATE: graphClientStateReference/);
+    expect(read('modules/key-vault.bicep')).toMatch(/'graph-client-state'/);
+  });
 });

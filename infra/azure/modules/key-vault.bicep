@@ -1,4 +1,4 @@
-// Key Vault in RBAC mode for the two client secrets (API on-behalf-of, bot). Function apps read them
+// Key Vault in RBAC mode for the two client secrets (API on-behalf-of, bot) and Graph's notification secret. Function apps read them
 // through Key Vault references with their managed identity; nothing else holds the values.
 param name string
 param location string
@@ -7,6 +7,9 @@ param tenantId string
 param apiClientSecret string
 @secure()
 param botClientSecret string
+@description('Empty: Graph change notifications are off and no secret is stored.')
+@secure()
+param graphNotificationSecret string = ''
 
 resource vault 'Microsoft.KeyVault/vaults@2023-07-01' = {
   name: name
@@ -32,6 +35,12 @@ resource botSecret 'Microsoft.KeyVault/vaults/secrets@2023-07-01' = {
   parent: vault
   name: 'bot-client-secret'
   properties: { value: botClientSecret }
+}
+
+resource graphClientState 'Microsoft.KeyVault/vaults/secrets@2023-07-01' = if (!empty(graphNotificationSecret)) {
+  parent: vault
+  name: 'graph-client-state'
+  properties: { value: graphNotificationSecret }
 }
 
 output id string = vault.id
