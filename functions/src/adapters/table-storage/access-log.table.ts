@@ -17,7 +17,10 @@ export const accessLogTableName = 'AccessLog';
 
 const maxMs = 9_999_999_999_999;
 const headRow = 'head';
-const maxAppendAttempts = 8;
+/** Enough for a burst of readers of one case: each round one append wins, the others wait a random moment. */
+const maxAppendAttempts = 30;
+const pauseBeforeRetry = (attempt: number) =>
+  new Promise((resolve) => setTimeout(resolve, Math.random() * Math.min(100, 2 * 2 ** attempt)));
 const chainHash = (previousHash: string, record: AccessRecord): string =>
   createHash('sha256').update(previousHash).update('\n').update(canonicalJson(record)).digest('hex');
 const statusOf = (error: unknown): number | undefined => (error instanceof RestError ? error.statusCode : undefined);
@@ -126,7 +129,10 @@ async function appendToCaseChain(
       return;
     } catch (error) {
       const status = statusOf(error);
-      if ((status === 409 || status === 412) && attempt < maxAppendAttempts) continue;
+      if ((status === 409 || status === 412) && attempt < maxAppendAttempts) {
+        await pauseBeforeRetry(attempt); // out of step with the other appenders, or they collide again
+        continue;
+      }
       throw error;
     }
   }
