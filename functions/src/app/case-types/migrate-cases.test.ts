@@ -3,9 +3,9 @@ import type { CaseState } from '../../domain/cases';
 import type { JsonValue } from '../../domain/events';
 import type { UserPrincipal } from '../../domain/principal';
 import { ConcurrencyConflict, type CaseCommit, type CaseStore, type LoadedCase } from '../../ports/case-store';
-import type { Logger } from '../../ports/logger';
 import { aCase, shippedOmgevingsvergunning } from '../../test-support/lifecycle-case';
 import { migrateCases, type MigrateCasesDeps } from './migrate-cases';
+import { silentLog } from '../../test-support/principals';
 
 const beheerder: UserPrincipal = {
   kind: 'user',
@@ -17,7 +17,6 @@ const beheerder: UserPrincipal = {
   roles: ['administrator'],
   groups: [],
 };
-const silentLog: Logger = { debug() {}, info() {}, warn() {}, error() {}, child: () => silentLog };
 
 /** Version 2 of the omgevingsvergunning: a field required to enter beoordeling, one phase renamed. */
 function versionTwo(): CaseType {

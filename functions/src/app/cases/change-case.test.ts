@@ -1,24 +1,11 @@
 import { takeCase as take, type CaseState } from '../../domain/cases';
 import { DomainError } from '../../domain/errors';
 import type { JsonValue } from '../../domain/events';
-import type { UserPrincipal } from '../../domain/principal';
 import { ConcurrencyConflict, type CaseCommit, type CaseStore, type LoadedCase } from '../../ports/case-store';
-import type { Logger } from '../../ports/logger';
 import { aCase } from '../../test-support/lifecycle-case';
 import { AppError } from '../errors';
 import { changeCase, type ChangeCaseDeps } from './change-case';
-
-const sanne: UserPrincipal = {
-  kind: 'user',
-  oid: 'u-1',
-  tid: 'tenant',
-  name: 'Sanne de Vries',
-  upn: 'sanne@zaakwerk.test',
-  email: null,
-  roles: [],
-  groups: [],
-};
-const silentLog: Logger = { debug() {}, info() {}, warn() {}, error() {}, child: () => silentLog };
+import { sanne, silentLog } from '../../test-support/principals';
 
 /** One case in memory, guarded by its etag like the table adapter. */
 function fakes(state: CaseState | null) {

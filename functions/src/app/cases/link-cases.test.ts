@@ -2,10 +2,10 @@ import type { CaseState } from '../../domain/cases';
 import type { JsonValue } from '../../domain/events';
 import type { UserPrincipal } from '../../domain/principal';
 import { ConcurrencyConflict, type CaseCommit, type CaseStore, type LoadedCase } from '../../ports/case-store';
-import type { Logger } from '../../ports/logger';
 import { aCase } from '../../test-support/lifecycle-case';
 import type { ChangeCaseDeps } from './change-case';
 import { addCaseLink, removeCaseLink } from './link-cases';
+import { silentLog } from '../../test-support/principals';
 
 const sanne: UserPrincipal = {
   kind: 'user',
@@ -17,7 +17,6 @@ const sanne: UserPrincipal = {
   roles: [],
   groups: [],
 };
-const silentLog: Logger = { debug() {}, info() {}, warn() {}, error() {}, child: () => silentLog };
 
 /** Several cases in memory, each guarded by its etag; `failNextCommitOf` simulates a storage failure. */
 function store(...states: CaseState[]) {

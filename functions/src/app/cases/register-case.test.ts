@@ -13,9 +13,9 @@ import {
   type IdempotencyStore,
   type StoredResponse,
 } from '../../ports/idempotency';
-import type { Logger } from '../../ports/logger';
 import { AppError } from '../errors';
 import { registerCase, type RegisterCaseDeps } from './register-case';
+import { silentLog } from '../../test-support/principals';
 
 /** The shipped omgevingsvergunning, published as version 1 the way the seed does it. */
 function omgevingsvergunning(): CaseType {
@@ -44,8 +44,6 @@ const aRequest = (overrides: Partial<RegisterCaseRequest> = {}): RegisterCaseReq
   fields: { bouwkosten: 1000 },
   ...overrides,
 });
-
-const silentLog: Logger = { debug() {}, info() {}, warn() {}, error() {}, child: () => silentLog };
 
 /** Honest in-memory stand-ins for the ports: they keep what they are given and refuse what the adapters refuse. */
 function fakes(versions: CaseType[] = [omgevingsvergunning()]) {

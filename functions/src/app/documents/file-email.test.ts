@@ -4,27 +4,15 @@ import { join } from 'node:path';
 import type { CaseState } from '../../domain/cases';
 import { renderTimelineEntry } from '../../domain/cases/timeline';
 import type { CaseEvent, JsonValue } from '../../domain/events';
-import type { UserPrincipal } from '../../domain/principal';
 import { ConcurrencyConflict, type CaseCommit, type CaseStore, type LoadedCase } from '../../ports/case-store';
 import type { DocumentStore, FileUpload, StoredFile } from '../../ports/document-store';
-import type { Logger } from '../../ports/logger';
 import { handlerAccess } from '../../test-support/access-guard';
 import { aCase, shippedOmgevingsvergunning } from '../../test-support/lifecycle-case';
 import { parseEmail } from './email-message';
 import { fileEmail, type FileEmailRequest } from './file-email';
 import type { UploadDocumentDeps } from './upload-document';
+import { sanne, silentLog } from '../../test-support/principals';
 
-const sanne: UserPrincipal = {
-  kind: 'user',
-  oid: 'u-1',
-  tid: 'tenant',
-  name: 'Sanne de Vries',
-  upn: 'sanne@zaakwerk.test',
-  email: null,
-  roles: [],
-  groups: [],
-};
-const silentLog: Logger = { debug() {}, info() {}, warn() {}, error() {}, child: () => silentLog };
 const fixture = (name: string): Buffer => readFileSync(join(__dirname, 'email-fixtures', name));
 const sha256 = (bytes: Buffer | string) => createHash('sha256').update(bytes).digest('hex');
 

@@ -1,29 +1,16 @@
 import type { CaseState } from '../../domain/cases';
 import { renderTimelineEntry } from '../../domain/cases/timeline';
 import type { CaseEvent, JsonValue } from '../../domain/events';
-import type { UserPrincipal } from '../../domain/principal';
 import { createShippedTemplates } from '../../adapters/templates/shipped-templates';
 import { ConcurrencyConflict, type CaseCommit, type CaseStore, type LoadedCase } from '../../ports/case-store';
 import type { DocumentStore, FileUpload, StoredFile } from '../../ports/document-store';
-import type { Logger } from '../../ports/logger';
 import { handlerAccess } from '../../test-support/access-guard';
 import { aCase, shippedOmgevingsvergunning } from '../../test-support/lifecycle-case';
 import { AppError } from '../errors';
 import { documentText } from '../templates/docx-source';
 import { draftEmail, type DraftEmailDeps } from '../templates/draft-email';
 import { docxMediaType, generateDocument, type GenerateDocumentDeps } from './generate-document';
-
-const sanne: UserPrincipal = {
-  kind: 'user',
-  oid: 'u-1',
-  tid: 'tenant',
-  name: 'Sanne de Vries',
-  upn: 'sanne@zaakwerk.test',
-  email: null,
-  roles: [],
-  groups: [],
-};
-const silentLog: Logger = { debug() {}, info() {}, warn() {}, error() {}, child: () => silentLog };
+import { sanne, silentLog } from '../../test-support/principals';
 
 const complete = (overrides: Partial<CaseState> = {}) =>
   aCase({

@@ -1,8 +1,7 @@
 import type { LibrarySubscription } from '../../ports/document-changes';
-import type { Logger } from '../../ports/logger';
 import { clientStateMatches, keepLibrarySubscription } from './library-subscription';
+import { silentLog } from '../../test-support/principals';
 
-const silentLog: Logger = { debug() {}, info() {}, warn() {}, error() {}, child: () => silentLog };
 const settings = { url: 'https://zaakwerk.example/api/v1/graph/notifications', clientState: 'geheim-0123456789abcdef' };
 const now = new Date('2026-03-05T12:00:00.000Z');
 

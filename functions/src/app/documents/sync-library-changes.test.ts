@@ -5,11 +5,10 @@ import type { JsonValue } from '../../domain/events';
 import { ConcurrencyConflict, type CaseCommit, type CaseStore, type LoadedCase } from '../../ports/case-store';
 import type { DocumentChangeFeed, LibraryChangePage } from '../../ports/document-changes';
 import type { LibraryVersion } from '../../ports/document-store';
-import type { Logger } from '../../ports/logger';
 import { aCase } from '../../test-support/lifecycle-case';
 import { librarySyncActor, syncLibraryChanges, type LibrarySyncDeps } from './sync-library-changes';
+import { silentLog } from '../../test-support/principals';
 
-const silentLog: Logger = { debug() {}, info() {}, warn() {}, error() {}, child: () => silentLog };
 const sha256 = (text: string) => createHash('sha256').update(text).digest('hex');
 const daan = { id: 'u-daan', name: 'Daan Bakker' };
 

@@ -2,24 +2,12 @@ import { createHash } from 'node:crypto';
 import type { CaseState } from '../../domain/cases';
 import type { CaseDocument } from '../../domain/documents';
 import type { JsonValue } from '../../domain/events';
-import type { UserPrincipal } from '../../domain/principal';
 import type { CaseCommit, CaseStore, LoadedCase } from '../../ports/case-store';
-import type { Logger } from '../../ports/logger';
 import { handlerAccess } from '../../test-support/access-guard';
 import { aCase, shippedOmgevingsvergunning } from '../../test-support/lifecycle-case';
 import { uploadDocumentVersion } from './upload-document-version';
+import { sanne, silentLog } from '../../test-support/principals';
 
-const sanne: UserPrincipal = {
-  kind: 'user',
-  oid: 'u-1',
-  tid: 'tenant',
-  name: 'Sanne de Vries',
-  upn: 'sanne@zaakwerk.test',
-  email: null,
-  roles: [],
-  groups: [],
-};
-const silentLog: Logger = { debug() {}, info() {}, warn() {}, error() {}, child: () => silentLog };
 const pdf = 'application/pdf';
 const sha256 = (text: string) => createHash('sha256').update(text).digest('hex');
 const version = (id: string, bytes: string, by = { id: 'u-1', name: 'Sanne de Vries' }) => ({

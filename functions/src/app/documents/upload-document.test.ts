@@ -2,24 +2,12 @@ import { handlerAccess } from '../../test-support/access-guard';
 import { createHash } from 'node:crypto';
 import type { CaseState } from '../../domain/cases';
 import type { JsonValue } from '../../domain/events';
-import type { UserPrincipal } from '../../domain/principal';
 import { ConcurrencyConflict, type CaseCommit, type CaseStore, type LoadedCase } from '../../ports/case-store';
 import type { DocumentStore, FileUpload, StoredFile } from '../../ports/document-store';
-import type { Logger } from '../../ports/logger';
 import { aCase, shippedOmgevingsvergunning } from '../../test-support/lifecycle-case';
 import { uploadDocument, type UploadDocumentDeps, type UploadDocumentRequest } from './upload-document';
+import { sanne, silentLog } from '../../test-support/principals';
 
-const sanne: UserPrincipal = {
-  kind: 'user',
-  oid: 'u-1',
-  tid: 'tenant',
-  name: 'Sanne de Vries',
-  upn: 'sanne@zaakwerk.test',
-  email: null,
-  roles: [],
-  groups: [],
-};
-const silentLog: Logger = { debug() {}, info() {}, warn() {}, error() {}, child: () => silentLog };
 const pdf = 'application/pdf';
 
 /** A library in memory that reads what it is given, as the Graph adapter does. */

@@ -5,10 +5,8 @@ import {
   type IdempotencyStore,
   type StoredResponse,
 } from '../../ports/idempotency';
-import type { Logger } from '../../ports/logger';
 import { requestFingerprint, runOnce } from './run-once';
-
-const silentLog: Logger = { debug() {}, info() {}, warn() {}, error() {}, child: () => silentLog };
+import { silentLog } from '../../test-support/principals';
 
 /** Keeps keys like the table adapter: first begin runs, a finished key replays, another fingerprint is refused. */
 function memoryStore(): IdempotencyStore & { size: () => number } {
