@@ -29,13 +29,10 @@ export const CaseSummarySchema = z
 export const CaseListSchema = z
   .object({
     items: z.array(CaseSummarySchema),
-    nextCursor: z
-      .string()
-      .nullable()
-      .meta({
-        description:
-          'Opaque; pass as `cursor` for the next page. A page may hold fewer than `limit` items (rows the reader may not see or that miss a search term are read past) while this is set: page on until it is null',
-      }),
+    nextCursor: z.string().nullable().meta({
+      description:
+        'Opaque; pass as `cursor` for the next page. A page may hold fewer than `limit` items (rows the reader may not see or that miss a search term are read past) while this is set: page on until it is null',
+    }),
   })
   .meta({ id: 'CaseList' });
 
