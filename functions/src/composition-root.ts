@@ -3,7 +3,7 @@ import { DefaultAzureCredential, type TokenCredential } from '@azure/identity';
 import { createAppOnlyGraphClient } from './adapters/graph/app-graph-client';
 import { createGraphUserDirectory } from './adapters/graph/user-directory.graph';
 import { createGraphDocumentStore } from './adapters/graph/document-store.graph';
-import { createGraphTokenSource } from './adapters/graph/graph-tokens';
+import { createGraphTokenSource, type GraphTokenSource } from './adapters/graph/graph-tokens';
 import { createShippedTemplates } from './adapters/templates/shipped-templates';
 import { createGraphProbe, createIdentityProbe, createStorageProbe } from './adapters/health/probes';
 import { createTokenValidator, type TokenValidator } from './adapters/identity/token-validator';
@@ -19,7 +19,7 @@ import { caseTypesTableName, createCaseTypeRepository } from './adapters/table-s
 import { createTableIdempotencyStore, idempotencyTableName } from './adapters/table-storage/idempotency.table';
 import { caseOutboxQueueName, createOutboxDispatcher } from './adapters/table-storage/outbox-dispatcher.table';
 import { createQueueClient, createTableClient, createTableServiceClient } from './adapters/table-storage/table-clients';
-import { createWorkQueueReader, workQueueTableName } from './adapters/table-storage/work-queue.table';
+import { workQueueTableName } from './adapters/table-storage/work-queue.table';
 import { createTaskQueueReader } from './adapters/table-storage/task-queue.table';
 import { createAccessResolver, type AccessResolver } from './app/access/access-resolver';
 import type { HealthProbes } from './app/health/check-health';
@@ -35,7 +35,6 @@ import type { IdempotencyStore } from './ports/idempotency';
 import type { Logger } from './ports/logger';
 import type { OutboxDispatcher } from './ports/outbox';
 import type { UserDirectory } from './ports/user-directory';
-import type { WorkQueueReader } from './ports/work-queue';
 import type { TaskQueueReader } from './ports/task-queue';
 import type { SignalInbox } from './ports/signals';
 import type { CaseQueueReader } from './ports/case-queues';
@@ -48,7 +47,6 @@ export interface Dependencies {
   config: ApiConfig;
   tokenValidator: TokenValidator;
   userDirectory: UserDirectory;
-  workQueue: WorkQueueReader;
   taskQueue: TaskQueueReader;
   caseTypes: CaseTypeRepository;
   caseStore: CaseStore;
@@ -57,6 +55,8 @@ export interface Dependencies {
   caseNumbers: CaseNumbers;
   caseNumberIndex: CaseNumberIndex;
   idempotency: IdempotencyStore;
+  /** Graph tokens, on behalf of a user or app-only: one MSAL client (and token cache) per process. */
+  graphTokens: GraphTokenSource;
   /** Case documents in the deployment's SharePoint library, on behalf of the user. */
   documents: DocumentStore;
   /** Word and e-mail templates (today: the ones shipped in functions/templates). */
@@ -87,9 +87,10 @@ export function createDependencies(config: ApiConfig, overrides: Partial<Omit<De
   let outboxPending: ReturnType<typeof table> | undefined;
   const casesTable = () => (cases ??= table(casesTableName));
   const outboxPendingTable = () => (outboxPending ??= table(outboxPendingTableName));
+  const graphTokens = overrides.graphTokens ?? createGraphTokenSource(config);
   const userDirectory =
     overrides.userDirectory ??
-    createGraphUserDirectory(createAppOnlyGraphClient(config), {
+    createGraphUserDirectory(createAppOnlyGraphClient(config, graphTokens), {
       graphBaseUrl: config.graph.baseUrl,
       apiClientId: config.identity.apiClientId,
     });
@@ -103,8 +104,6 @@ export function createDependencies(config: ApiConfig, overrides: Partial<Omit<De
     // The system clock, not an injected one: jose checks exp against real time too.
     tokenValidator: overrides.tokenValidator ?? withTokenCache(createTokenValidator(config), { clock: systemClock }),
     userDirectory,
-    workQueue:
-      overrides.workQueue ?? createWorkQueueReader(createTableClient(config.storage, workQueueTableName, azureCredential)),
     taskQueue:
       overrides.taskQueue ?? createTaskQueueReader(createTableClient(config.storage, workQueueTableName, azureCredential)),
     caseTypes,
@@ -128,8 +127,9 @@ export function createDependencies(config: ApiConfig, overrides: Partial<Omit<De
         graphBaseUrl: config.graph.baseUrl,
         siteId: config.documents.siteId,
         library: config.documents.library,
-        tokens: createGraphTokenSource(config),
+        tokens: graphTokens,
       }),
+    graphTokens,
     templates: overrides.templates ?? createShippedTemplates(),
     healthProbes: overrides.healthProbes ?? {
       // No SDK retries for the probe: health should report an outage within its timeout, not retry through it.

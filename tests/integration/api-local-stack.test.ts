@@ -2,7 +2,8 @@ import { TableClient } from '@azure/data-tables';
 import type { RunningFunctionsHost } from '../../infra/local/src/functions-host';
 import { passwordGrantToken, type LocalM365, type M365TestStack } from '../../infra/local/src/m365';
 import { demoTenant, personaUpn, type DemoPersona } from '../../infra/local/src/m365/demo-tenant';
-import { upsertWorkQueueEntry, workQueueTableName } from '../../functions/src/adapters/table-storage/work-queue.table';
+import { workQueueTableName } from '../../functions/src/adapters/table-storage/work-queue.table';
+import { plantWorkQueueRow } from './support/work-queue-row';
 import { apiUserScope as apiScope, startLocalApi } from './support/local-api';
 
 const persona = (login: string) => {
@@ -129,9 +130,9 @@ describe('the API on the local stack', () => {
         assigneeName: assignee.displayName,
         confidentiality: 'intern' as const,
       });
-      await upsertWorkQueueEntry(table, row(1, '2026-05-01'));
-      await upsertWorkQueueEntry(table, row(2, '2026-02-01'));
-      await upsertWorkQueueEntry(table, row(3, '2026-03-01', persona('behandelaar2')));
+      await plantWorkQueueRow(table, row(1, '2026-05-01'));
+      await plantWorkQueueRow(table, row(2, '2026-02-01'));
+      await plantWorkQueueRow(table, row(3, '2026-03-01', persona('behandelaar2')));
 
       const response = await fetch(`${api}/cases?queue=mine`, {
         headers: { authorization: `Bearer ${await userToken('behandelaar')}` },

@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { TableClient } from '@azure/data-tables';
-import { upsertWorkQueueEntry, workQueueTableName } from '../../functions/src/adapters/table-storage/work-queue.table';
-import type { WorkQueueEntry } from '../../functions/src/ports/work-queue';
+import { workQueueTableName } from '../../functions/src/adapters/table-storage/work-queue.table';
+import { plantWorkQueueRow } from './support/work-queue-row';
 import { loadApiConfig } from '../../functions/src/config';
 import { register as registerApi } from '../../functions/src/register';
 import { loadBotConfig } from '../../bot/src/config';
@@ -100,8 +100,8 @@ describe('the bot with the API on the local stack', () => {
     return chat;
   }
 
-  const assign = (n: number, finalDeadline: string | null, assignee = persona('behandelaar')): Promise<void> => {
-    const entry: WorkQueueEntry = {
+  const assign = (n: number, finalDeadline: string | null, assignee = persona('behandelaar')): Promise<void> =>
+    plantWorkQueueRow(table, {
       caseId: `0c6f6a2e-0000-4d2a-9b1e-5a00000009${String(n).padStart(2, '0')}`,
       number: `ZAAK-2026-0009${String(n).padStart(2, '0')}`,
       title: `Testzaak ${n}`,
@@ -115,9 +115,7 @@ describe('the bot with the API on the local stack', () => {
       assigneeId: assignee.id,
       assigneeName: assignee.displayName,
       confidentiality: 'intern',
-    };
-    return upsertWorkQueueEntry(table, entry);
-  };
+    });
 
   const cardText = (m: PlaygroundMessage) => JSON.stringify(adaptiveCards(m));
   const withCard = (m: PlaygroundMessage) => adaptiveCards(m).length > 0;

@@ -1,7 +1,6 @@
 import type { InvocationContext, Timer } from '@azure/functions';
 import { DefaultAzureCredential, type TokenCredential } from '@azure/identity';
 import { createGraphDocumentChanges } from '../adapters/graph/document-changes.graph';
-import { createGraphTokenSource } from '../adapters/graph/graph-tokens';
 import { documentSyncTableName, createTableDocumentSyncCursor } from '../adapters/table-storage/document-sync-cursor.table';
 import { createTableClient } from '../adapters/table-storage/table-clients';
 import { keepLibrarySubscription } from '../app/documents/library-subscription';
@@ -26,7 +25,10 @@ export const documentSyncSchedule = '0 */5 * * * *';
  */
 export function registerDocumentSyncTimer(
   app: FunctionsApp,
-  deps: Pick<Dependencies, 'caseStore' | 'outbox' | 'clock' | 'documents' | 'caseNumberIndex' | 'loggerFor' | 'config'> & {
+  deps: Pick<
+    Dependencies,
+    'caseStore' | 'outbox' | 'clock' | 'documents' | 'caseNumberIndex' | 'loggerFor' | 'config' | 'graphTokens'
+  > & {
     changes?: DocumentChangeFeed & LibrarySubscriptions;
     cursor?: DocumentSyncCursor & LibrarySubscriptionStore;
   },
@@ -39,7 +41,7 @@ export function registerDocumentSyncTimer(
       graphBaseUrl: config.graph.baseUrl,
       siteId: config.documents.siteId,
       library: config.documents.library,
-      tokens: createGraphTokenSource(config),
+      tokens: deps.graphTokens,
     });
   const cursor =
     deps.cursor ??

@@ -38,7 +38,7 @@ export function createGraphTokenSource(config: Pick<ApiConfig, 'identity' | 'gra
           : await msal.acquireTokenByClientCredential({ scopes: [graph.scope] });
     } catch (error) {
       // invalid_grant: the user's token cannot be exchanged (e.g. consent withdrawn): theirs to fix, not an outage.
-      if ((error as { errorCode?: string }).errorCode === 'invalid_grant')
+      if (actor.kind === 'user' && (error as { errorCode?: string }).errorCode === 'invalid_grant')
         throw forbidden('documents.graph-consent-missing', 'Your sign-in cannot be used for SharePoint; sign in again.');
       throw dependencyUnavailable(
         'identity.unavailable',

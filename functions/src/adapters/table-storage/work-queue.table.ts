@@ -1,98 +1,13 @@
-import { RestError, TableClient, type TableEntity } from '@azure/data-tables';
+import { RestError } from '@azure/data-tables';
 import { z } from 'zod';
 import { invalidInput } from '../../app/errors';
-import { CaseStatusSchema, ConfidentialitySchema } from '../../contract/case-summary';
-import type { WorkQueueEntry, WorkQueueReader } from '../../ports/work-queue';
 
 /**
- * The work-queue read model in Table Storage: one partition per assignee (`assignee:<oid>`), rows keyed
- * `<finalDeadline>|<caseId>` so a partition reads in deadline order without sorting. Written by the
- * projector (issue 4) and the demo seed through `upsertWorkQueueEntry`; read by GET /api/v1/cases.
+ * The work-queue read model's table and the cursor helpers its readers share. Rows: one partition per
+ * queue (`assignee:<oid>`, `caseType:<key>`, …) keyed `<finalDeadline>|<caseId>`, written by the projector
+ * (work-queue-projection.table.ts) and read by case-queues.table.ts (GET /api/v1/cases) — ADR 0013, 0020.
  */
 export const workQueueTableName = 'WorkQueue';
-/** Sorts after every real date, so cases without a deadline come last. */
-const noDeadline = '9999-12-31';
-
-export const workQueuePartitionKey = (assigneeId: string): string => `assignee:${assigneeId}`;
-export const workQueueRowKey = (entry: Pick<WorkQueueEntry, 'finalDeadline' | 'caseId'>): string =>
-  `${entry.finalDeadline ?? noDeadline}|${entry.caseId}`;
-
-const localDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/);
-const Row = z.object({
-  caseId: z.string(),
-  number: z.string(),
-  title: z.string(),
-  caseTypeKey: z.string(),
-  caseTypeName: z.string(),
-  status: CaseStatusSchema,
-  phaseKey: z.string().optional(),
-  phaseName: z.string().optional(),
-  finalDeadline: localDate.optional(),
-  receivedOn: localDate,
-  assigneeId: z.string(),
-  assigneeName: z.string(),
-  confidentiality: ConfidentialitySchema,
-  atRiskFrom: localDate.optional(),
-});
-
-/** Writes (or overwrites) one entry; creates the table on first use. Idempotent, so the seed can rerun. */
-export async function upsertWorkQueueEntry(table: TableClient, entry: WorkQueueEntry): Promise<void> {
-  const row: TableEntity = { partitionKey: workQueuePartitionKey(entry.assigneeId), rowKey: workQueueRowKey(entry) };
-  // Table Storage has no null: absent properties read back as null.
-  for (const [key, value] of Object.entries(entry)) if (value !== null) row[key] = value;
-  try {
-    await table.upsertEntity(row, 'Replace');
-  } catch (error) {
-    if (!isTableNotFound(error)) throw error;
-    await table.createTable();
-    await table.upsertEntity(row, 'Replace');
-  }
-}
-
-/** Removes an entry (e.g. when a case is reassigned or its deadline moves). Absent is fine. */
-export async function deleteWorkQueueEntry(
-  table: TableClient,
-  entry: Pick<WorkQueueEntry, 'assigneeId' | 'finalDeadline' | 'caseId'>,
-): Promise<void> {
-  try {
-    await table.deleteEntity(workQueuePartitionKey(entry.assigneeId), workQueueRowKey(entry));
-  } catch (error) {
-    if (!(error instanceof RestError && error.statusCode === 404)) throw error;
-  }
-}
-
-export function createWorkQueueReader(table: TableClient): WorkQueueReader {
-  return {
-    async listAssignedTo(assigneeId, { limit, cursor }) {
-      const partitionKey = workQueuePartitionKey(assigneeId);
-      const continuationToken = cursor === undefined ? undefined : decodeCursor(cursor);
-      const pages = table
-        .listEntities<Record<string, unknown>>({
-          queryOptions: { filter: `PartitionKey eq '${partitionKey.replace(/'/g, "''")}'` },
-        })
-        .byPage({ maxPageSize: limit, ...(continuationToken ? { continuationToken } : {}) });
-      let page;
-      try {
-        page = (await pages.next()).value;
-      } catch (error) {
-        if (isTableNotFound(error)) return { entries: [], nextCursor: null };
-        throw error;
-      }
-      const entries = (page ?? []).map(toEntry);
-      return { entries, nextCursor: page?.continuationToken ? encodeCursor(page.continuationToken) : null };
-    },
-  };
-}
-
-function toEntry(row: Record<string, unknown>): WorkQueueEntry {
-  const r = Row.parse(row);
-  return {
-    ...r,
-    phaseKey: r.phaseKey ?? null,
-    phaseName: r.phaseName ?? null,
-    finalDeadline: r.finalDeadline ?? null,
-  };
-}
 
 const SdkToken = z.object({ nextPartitionKey: z.string(), nextRowKey: z.string().optional() });
 
