@@ -87,6 +87,23 @@ describe('withCaseTypeCache', () => {
     expect(reads).toEqual({ list: 3, get: 2 });
   });
 
+  it('keeps the all-versions list (all queues, counts) until the TTL runs out or this instance publishes', async () => {
+    const { repo, stored } = repository();
+    let reads = 0;
+    const counting = { ...repo, listAllVersions: () => (reads++, repo.listAllVersions()) };
+    stored.set('klacht', [version('klacht', 1)]);
+    const time = clock();
+    const cached = withCaseTypeCache(counting, { clock: time, ttlMs: 5_000 });
+    await cached.listAllVersions();
+    await cached.listAllVersions();
+    expect(reads).toBe(1);
+    await cached.addVersion(version('omgevingsvergunning', 1));
+    expect((await cached.listAllVersions()).map((v) => v.key).sort()).toEqual(['klacht', 'omgevingsvergunning']);
+    time.advance(5_000);
+    await cached.listAllVersions();
+    expect(reads).toBe(3);
+  });
+
   it('keeps neither an unknown key nor a failed read, so the next request asks storage again', async () => {
     const { repo, stored, reads, failOnce } = repository();
     const cached = withCaseTypeCache(repo, { clock: clock() });

@@ -21,8 +21,9 @@ interface Entry<T> {
  * but a key can gain a version (publish) or a retire marker, so entries live `ttlMs` at most; this
  * instance's own `addVersion` / `markRetired` drop the key's entries at once. An empty list (an unknown
  * key) and a failed read are not kept, so a type seeded or published elsewhere is found on the next
- * request. Values are deep-frozen (shared by every caller). Drafts, fragments and the all-versions list
- * pass straight through.
+ * request. Values are deep-frozen (shared by every caller). The all-versions list (the `all` queues and
+ * counts, the access overview) is kept the same way and dropped on any publish or retire here. Drafts and
+ * fragments pass straight through.
  */
 export function withCaseTypeCache(repository: CaseTypeRepository, options: CaseTypeCacheOptions): CaseTypeRepository {
   const ttlMs = options.ttlMs ?? 5_000;
@@ -51,7 +52,9 @@ export function withCaseTypeCache(repository: CaseTypeRepository, options: CaseT
     return entry.value;
   };
 
+  const allVersions = new Map<string, Entry<CaseType[]>>();
   const forget = (key: string): void => {
+    allVersions.clear();
     lists.delete(key);
     for (const id of [...versions.keys()]) if (id.startsWith(`${key}\u0000`)) versions.delete(id);
   };
@@ -64,6 +67,13 @@ export function withCaseTypeCache(repository: CaseTypeRepository, options: CaseT
         key,
         () => repository.listVersions(key),
         (found) => found.length > 0,
+      ),
+    listAllVersions: () =>
+      cached(
+        allVersions,
+        'all',
+        () => repository.listAllVersions(),
+        () => true,
       ),
     getVersion: (key, version) =>
       cached(

@@ -109,21 +109,6 @@ describe('listing cases (the one listing function)', () => {
     expect(r.calls[1]?.filter).toEqual({ today: '2026-03-02', caseType: 'klacht', status: 'open' });
   });
 
-  it('reads the case types for the all queues once, not on every list and count', async () => {
-    const r = recording();
-    let reads = 0;
-    const caseTypes = { listAllVersions: () => (reads++, r.deps.caseTypes.listAllVersions()) };
-    const deps = { ...r.deps, caseTypes };
-    await listCases(deps, sanne, { ...query, queue: 'all' }, '2026-03-02');
-    await listCases(deps, sanne, { ...query, queue: 'all', status: 'open' }, '2026-03-02');
-    await countQueues(deps, sanne, '2026-03-02');
-    expect(reads).toBe(1);
-    expect(r.calls.slice(0, 2).map((c) => c.partitions)).toEqual([
-      ['caseType:omgevingsvergunning'],
-      ['caseType:omgevingsvergunning'],
-    ]);
-  });
-
   it('leaves out every row the access policy hides: above the ceiling, or not hers', async () => {
     const r = recording();
     const rows = [aRow('c-1', 'intern', 'u-1'), aRow('c-2', 'geheim', 'u-1'), aRow('c-3', 'intern', 'u-9')];

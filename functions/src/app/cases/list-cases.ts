@@ -20,27 +20,11 @@ export interface CaseListPage {
   nextCursor: string | null;
 }
 
-/** A newly published case type gets its `all` queue and count within this time (as access lists, ADR 0012). */
-const caseTypeKeysTtlMs = 30_000;
-const caseTypeKeysCache = new WeakMap<object, { loadedAt: number; value: Promise<Map<string, string>> }>();
-
 /**
- * The case-type keys that have a queue: every key with a published (or retired) version. Read once per
- * 30 s per repository, not on every `queue=all` list and count (each was a table query).
+ * The case-type keys that have a queue: every key with a published (or retired) version, with its latest
+ * name. The repository keeps the list between requests (withCaseTypeCache, ADR 0019).
  */
-function caseTypeKeys(deps: Pick<ListCasesDeps, 'caseTypes'>): Promise<Map<string, string>> {
-  const now = performance.now();
-  const cached = caseTypeKeysCache.get(deps.caseTypes);
-  if (cached && now - cached.loadedAt <= caseTypeKeysTtlMs) return cached.value;
-  const entry = { loadedAt: now, value: loadCaseTypeKeys(deps) };
-  caseTypeKeysCache.set(deps.caseTypes, entry);
-  entry.value.catch(() => {
-    if (caseTypeKeysCache.get(deps.caseTypes) === entry) caseTypeKeysCache.delete(deps.caseTypes);
-  });
-  return entry.value;
-}
-
-async function loadCaseTypeKeys(deps: Pick<ListCasesDeps, 'caseTypes'>): Promise<Map<string, string>> {
+async function caseTypeKeys(deps: Pick<ListCasesDeps, 'caseTypes'>): Promise<Map<string, string>> {
   const names = new Map<string, string>();
   const versions = (await deps.caseTypes.listAllVersions())
     .filter((version) => version.status !== 'draft')
