@@ -4,6 +4,7 @@ import { z } from 'zod';
 import { invalidInput } from '../../app/errors';
 import { canonicalJson } from '../../domain/events';
 import type { AccessLog, AccessLogVerification, AccessRecord, AccessRecordPage } from '../../ports/access-log';
+import { pauseWithFullJitter } from '../../app/full-jitter';
 
 /**
  * Access records in Table Storage, create-only. Each read is written once under `case:<caseId>` and
@@ -19,8 +20,7 @@ const maxMs = 9_999_999_999_999;
 const headRow = 'head';
 /** Enough for a burst of readers of one case: each round one append wins, the others wait a random moment. */
 const maxAppendAttempts = 30;
-const pauseBeforeRetry = (attempt: number) =>
-  new Promise((resolve) => setTimeout(resolve, Math.random() * Math.min(100, 2 * 2 ** attempt)));
+const pauseBeforeRetry = (attempt: number) => pauseWithFullJitter(attempt, { baseMs: 2, capMs: 100 });
 const chainHash = (previousHash: string, record: AccessRecord): string =>
   createHash('sha256').update(previousHash).update('\n').update(canonicalJson(record)).digest('hex');
 const statusOf = (error: unknown): number | undefined => (error instanceof RestError ? error.statusCode : undefined);

@@ -1,5 +1,5 @@
 import type { TableClient } from '@azure/data-tables';
-import { setTimeout as sleep } from 'node:timers/promises';
+import { pauseWithFullJitter } from '../../app/full-jitter';
 import { CaseNumberContention, type CaseNumbers } from '../../ports/case-numbers';
 import type { Clock } from '../../ports/event-log';
 import { storageStatus, withTable } from './case-store-errors';
@@ -94,7 +94,7 @@ export function createTableCaseNumbers(table: TableClient, options: CaseNumbersO
         lane.seen = null;
         if (guessed && attempt === 0) continue; // our remembered ETag was stale: read and try at once
       }
-      await sleep(random() * Math.min(maxDelayMs, baseDelayMs * 2 ** attempt));
+      await pauseWithFullJitter(attempt, { baseMs: baseDelayMs, capMs: maxDelayMs, random });
     }
     throw new CaseNumberContention(prefix, maxAttempts);
   };

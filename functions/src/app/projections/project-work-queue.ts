@@ -1,4 +1,5 @@
 import type { CaseState } from '../../domain/cases';
+import { pauseWithFullJitter } from '../full-jitter';
 import type { CaseStore } from '../../ports/case-store';
 import type { OutboxMessage } from '../../ports/outbox';
 import { expectedWorkQueueRows, rowIdentity, type WorkQueueRow } from './work-queue-rows';
@@ -38,12 +39,10 @@ export type ProjectionOutcome = 'projected' | 'up-to-date' | 'case-not-found';
 const maxAttempts = 20;
 
 /**
- * Waits a random moment before trying again after a lost race: two projectors of one case (its register
- * and take messages delivered together) that retry in lockstep keep invalidating each other's claim; a
- * jittered, growing pause lets one of them finish first (up to 5, 10, 20 … 200 ms).
+ * After a lost race: two projectors of one case (its register and take messages delivered together) that
+ * retry in lockstep keep invalidating each other's claim; a jittered, growing pause lets one finish first.
  */
-export const jitteredBackoff = (attempt: number): Promise<void> =>
-  new Promise((resolve) => setTimeout(resolve, Math.random() * Math.min(200, 5 * 2 ** attempt)));
+export const jitteredBackoff = (attempt: number): Promise<void> => pauseWithFullJitter(attempt, { baseMs: 5, capMs: 200 });
 
 /**
  * Makes the WorkQueue read model match the case's CURRENT state (whatever message woke us: the message
