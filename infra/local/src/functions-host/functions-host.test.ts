@@ -294,6 +294,39 @@ describe('starting and stopping the host', () => {
     expect(await response.text()).toBe('finished');
   });
 
+  it('leaves out a function disabled by AzureWebJobs.<name>.Disabled, as Azure does', async () => {
+    const lines: string[] = [];
+    let ran = 0;
+    const host = await startFunctionsHost({
+      name: 'disabled',
+      port: 0,
+      log: (line) => lines.push(line),
+      // A disabled queue trigger is not started, so its missing connection does not stop the host either.
+      env: { 'AzureWebJobs.off.Disabled': 'true', 'AzureWebJobs.queue.Disabled': 'True', 'AzureWebJobs.on.Disabled': 'false' },
+      register: (app) => {
+        app.http('off', { methods: ['GET'], route: 'off', handler: async () => ({ body: 'should not run' }) });
+        app.http('on', { methods: ['GET'], route: 'on', handler: async () => ({ body: 'on' }) });
+        app.timer('tick', { schedule: '0 0 3 * * *', handler: async () => void ran++ });
+        app.storageQueue('queue', { queueName: 'work', connection: 'NotSet', handler: async () => void ran++ });
+      },
+    });
+    try {
+      expect((await fetch(`${host.url}/api/off`)).status).toBe(404);
+      expect(await (await fetch(`${host.url}/api/on`)).text()).toBe('on');
+      expect(host.functions).toEqual([
+        { name: 'off', kind: 'http', disabled: true },
+        { name: 'on', kind: 'http' },
+        { name: 'tick', kind: 'timer' },
+        { name: 'queue', kind: 'storageQueue', disabled: true },
+      ]);
+      expect(lines).toEqual(expect.arrayContaining([expect.stringMatching(/function queue is disabled/)]));
+      await host.runTimer('tick');
+      expect(ran).toBe(1);
+    } finally {
+      await host.close();
+    }
+  });
+
   it('serves under a custom route prefix', async () => {
     const host = await startFunctionsHost({
       name: 'prefix',

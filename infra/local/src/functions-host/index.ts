@@ -29,7 +29,7 @@ export interface RunningFunctionsHost {
   /** Base URL without route prefix, e.g. http://localhost:7071. */
   url: string;
   port: number;
-  functions: ReadonlyArray<{ name: string; kind: 'http' | 'timer' | 'storageQueue' }>;
+  functions: ReadonlyArray<{ name: string; kind: 'http' | 'timer' | 'storageQueue'; disabled?: true }>;
   /** Runs a timer function once, now; rejects when it fails. */
   runTimer(name: string): Promise<void>;
   /** Stops listening, polling and scheduling, then waits for running invocations. */
@@ -48,11 +48,15 @@ export async function startFunctionsHost(opts: StartFunctionsHostOptions): Promi
   opts.register(app);
 
   const tracker = new InvocationTracker();
-  const routes = registrations.flatMap((r) => (r.kind === 'http' ? [httpRoute(r.name, r.options)] : []));
+  // As in Azure: `AzureWebJobs.<name>.Disabled` = true leaves a function out (no route, timer or queue listener).
+  const disabled = new Set(registrations.filter((r) => isDisabled(r.name, settings)).map((r) => r.name));
+  for (const name of disabled) log(`function ${name} is disabled (AzureWebJobs.${name}.Disabled)`);
+  const enabled = registrations.filter((r) => !disabled.has(r.name));
+  const routes = enabled.flatMap((r) => (r.kind === 'http' ? [httpRoute(r.name, r.options)] : []));
   const queueOptions = { ...defaultQueueOptions, ...opts.queues };
   // Validate everything first: nothing should half-start.
   const queueConnections = new Map<string, string>();
-  for (const r of registrations) {
+  for (const r of enabled) {
     if (r.kind === 'timer') parseSchedule(r.name, r.options.schedule, settings);
     if (r.kind === 'storageQueue')
       queueConnections.set(r.name, resolveConnection(r.name, r.options.connection, settings, opts.storageConnectionString));
@@ -70,7 +74,7 @@ export async function startFunctionsHost(opts: StartFunctionsHostOptions): Promi
 
   const timers = new Map<string, ScheduledTimer>();
   const pollers: QueuePoller[] = [];
-  for (const r of registrations) {
+  for (const r of enabled) {
     if (r.kind === 'timer') timers.set(r.name, scheduleTimer(r.name, r.options, { settings, log, tracker }));
     if (r.kind === 'storageQueue') {
       const connectionString = queueConnections.get(r.name) as string;
@@ -82,7 +86,11 @@ export async function startFunctionsHost(opts: StartFunctionsHostOptions): Promi
   return {
     url: `http://localhost:${port}`,
     port,
-    functions: registrations.map((r) => ({ name: r.name, kind: r.kind })),
+    functions: registrations.map((r) => ({
+      name: r.name,
+      kind: r.kind,
+      ...(disabled.has(r.name) ? { disabled: true as const } : {}),
+    })),
     runTimer(name) {
       const timer = timers.get(name);
       if (!timer) return Promise.reject(new Error(`no timer function named "${name}"`));
@@ -101,6 +109,12 @@ export async function startFunctionsHost(opts: StartFunctionsHostOptions): Promi
       return closing;
     },
   };
+}
+
+/** The Functions host's per-function switch: the app setting `AzureWebJobs.<name>.Disabled` set to true (or 1). */
+export function isDisabled(name: string, settings: Record<string, string | undefined>): boolean {
+  const value = settings[`AzureWebJobs.${name}.Disabled`]?.trim().toLowerCase();
+  return value === 'true' || value === '1';
 }
 
 export { createRecorder, type Registration } from './recorder';
