@@ -1,5 +1,5 @@
 import type { TableClient, TransactionAction } from '@azure/data-tables';
-import { createPartitionBatcher, type PartitionWrite } from './partition-batcher';
+import { createPartitionBatcher, createPartitionBatchers, type PartitionWrite } from './partition-batcher';
 
 /** A TableClient stand-in that records transactions and lets the test decide when each one answers. */
 function fakeTable() {
@@ -88,5 +88,58 @@ describe('createPartitionBatcher', () => {
     await expect(ok).resolves.toBeUndefined();
     await expect(bad).rejects.toThrow('row gone');
     expect(alone.sort()).toEqual(['bad', 'ok']);
+  });
+
+  it('sends the writes one caller hands over together in one transaction, even when nothing is in flight', async () => {
+    const { table, transactions, answers } = fakeTable();
+    const batch = createPartitionBatcher(table);
+    const alone: string[] = [];
+    const together = batch([write('a', alone), write('b', alone), write('c', alone)]);
+    await settle();
+    expect(transactions).toEqual([['a', 'b', 'c']]);
+    answers[0]!.resolve();
+    await together;
+    expect(alone).toEqual([]);
+  });
+
+  it('rejects a caller of several writes when one of its writes fails on its own', async () => {
+    const { table, answers } = fakeTable();
+    const batch = createPartitionBatcher(table);
+    const alone: string[] = [];
+    const together = batch([write('a', alone), write('gone', alone, new Error('row gone'))]);
+    await settle();
+    answers[0]!.reject(new Error('batch refused'));
+    await expect(together).rejects.toThrow('row gone');
+    expect(alone.sort()).toEqual(['a', 'gone']);
+  });
+});
+
+describe('createPartitionBatchers', () => {
+  it('groups concurrent writers of one partition, keeps partitions apart, and starts afresh once idle', async () => {
+    const { table, transactions, answers } = fakeTable();
+    const batchersFor = createPartitionBatchers(table);
+    const alone: string[] = [];
+    // Two projections at once into partition p: the second waits for the first's transaction, then
+    // goes together with a third; partition q has its own batcher.
+    const first = batchersFor('p')([write('a1', alone), write('a2', alone)]);
+    const second = batchersFor('p')([write('b1', alone), write('b2', alone)]);
+    const third = batchersFor('p')(write('c1', alone));
+    const other = batchersFor('q')([write('q1', alone), write('q2', alone)]);
+    await settle();
+    expect(transactions).toEqual([
+      ['a1', 'a2'],
+      ['q1', 'q2'],
+    ]);
+    answers[0]!.resolve();
+    answers[1]!.resolve();
+    await Promise.all([first, other]);
+    await settle();
+    expect(transactions[2]).toEqual(['b1', 'b2', 'c1']);
+    answers[2]!.resolve();
+    await Promise.all([second, third]);
+    // Idle now: a lone write goes on its own, with no transaction.
+    await batchersFor('p')(write('d1', alone));
+    expect(alone).toEqual(['d1']);
+    expect(transactions).toHaveLength(3);
   });
 });

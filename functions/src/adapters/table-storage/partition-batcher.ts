@@ -12,14 +12,30 @@ export interface PartitionWrite {
 /** Most operations in one entity-group transaction (Table Storage's limit). */
 const maxBatch = 100;
 
+export interface BatcherOptions {
+  /** Runs when nothing is waiting or in flight. */
+  onIdle?: () => void;
+  /**
+   * How long the first write of a quiet partition waits for others before it is sent (default 0: at once).
+   * For writers off the request path only (the projector), where a few ms buy fewer transactions.
+   */
+  lingerMs?: number;
+}
+
+/** Resolves when the write (each of the writes) is stored; rejects with the write's own error. */
+export type PartitionBatcher = (write: PartitionWrite | readonly PartitionWrite[]) => Promise<void>;
+
 /**
  * Group commit for small writes to ONE partition (decision 0019): while a write is in flight, later
  * writes wait and then go together in one entity-group transaction (at most 100, never one row twice).
- * A lone write is sent on its own, as before, so an idle instance pays no extra latency. If a batch
- * fails (e.g. one delete finds its row already gone, which fails the whole transaction), nothing of it
- * was written, and each write is retried on its own, so every caller gets its own write's outcome.
+ * Writes handed over together (an array) start together: a caller's own rows of the partition share a
+ * transaction even when nothing else is waiting. A lone write is sent on its own, so an idle instance
+ * pays no extra latency. If a batch fails (e.g. one delete finds its row already gone, which fails the
+ * whole transaction), nothing of it was written, and each write is retried on its own, so every caller
+ * gets its own write's outcome.
  */
-export function createPartitionBatcher(table: TableClient): (write: PartitionWrite) => Promise<void> {
+export function createPartitionBatcher(table: TableClient, options: BatcherOptions = {}): PartitionBatcher {
+  const { onIdle, lingerMs = 0 } = options;
   const waiting: { write: PartitionWrite; resolve: () => void; reject: (error: unknown) => void }[] = [];
   let flushing = false;
 
@@ -66,12 +82,46 @@ export function createPartitionBatcher(table: TableClient): (write: PartitionWri
       }
     } finally {
       flushing = false;
+      if (waiting.length === 0) onIdle?.();
     }
   };
 
-  return (write) =>
-    new Promise<void>((resolve, reject) => {
-      waiting.push({ write, resolve, reject });
-      if (!flushing) void flush();
-    });
+  const enqueue = (write: PartitionWrite) => new Promise<void>((resolve, reject) => waiting.push({ write, resolve, reject }));
+
+  return async (writes) => {
+    const list = Array.isArray(writes) ? (writes as readonly PartitionWrite[]) : [writes as PartitionWrite];
+    const done = Promise.all(list.map(enqueue));
+    if (!flushing) {
+      if (lingerMs > 0) {
+        flushing = true; // the timer's flush sends whatever arrived by then
+        setTimeout(() => void flush(), lingerMs);
+      } else void flush();
+    }
+    await done;
+  };
+}
+
+/**
+ * One batcher per partition of `table`, made on first use and dropped when idle, so concurrent writers
+ * of different callers to one partition (e.g. projections of several cases into one queue) share
+ * transactions without a map that grows with every partition ever written.
+ */
+export function createPartitionBatchers(
+  table: TableClient,
+  options: Pick<BatcherOptions, 'lingerMs'> = {},
+): (partitionKey: string) => PartitionBatcher {
+  const batchers = new Map<string, PartitionBatcher>();
+  return (partitionKey) => {
+    let batcher = batchers.get(partitionKey);
+    if (!batcher) {
+      const made: PartitionBatcher = createPartitionBatcher(table, {
+        ...options,
+        onIdle: () => {
+          if (batchers.get(partitionKey) === made) batchers.delete(partitionKey);
+        },
+      });
+      batchers.set(partitionKey, (batcher = made));
+    }
+    return batcher;
+  };
 }

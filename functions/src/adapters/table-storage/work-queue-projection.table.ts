@@ -1,8 +1,9 @@
-import { RestError, type TableClient, type TableEntity, type TransactionAction } from '@azure/data-tables';
+import { RestError, type TableClient, type TableEntity } from '@azure/data-tables';
 import { z } from 'zod';
 import type { WorkQueueRow } from '../../app/projections/work-queue-rows';
 import type { RowKeyPair, WorkQueueProjectionStore } from '../../app/projections/project-work-queue';
 import { withTable } from './case-store-errors';
+import { createPartitionBatchers, type PartitionBatcher, type PartitionWrite } from './partition-batcher';
 import { isViewRowKey } from '../../app/projections/work-queue-keys';
 
 /** Per-case bookkeeping of the work-queue projection: which rows it wrote and up to which event. */
@@ -15,6 +16,12 @@ const indexRowKey = 'work-queue';
 const Keys = z.array(z.tuple([z.string(), z.string()]));
 const IndexRow = z.object({ sequence: z.number().int(), keys: z.string(), etag: z.string() });
 
+/**
+ * The projector is off the request path: its first write to a quiet queue partition waits this long for
+ * the rows of other cases projected at the same moment, so they share one transaction.
+ */
+const projectionLingerMs = 5;
+
 /** The WorkQueue (and WorkQueueViews) rows and the WorkQueueIndex rows as the projector and the rebuild see them. */
 export function createWorkQueueProjectionStore(tables: {
   workQueue: TableClient;
@@ -22,6 +29,11 @@ export function createWorkQueueProjectionStore(tables: {
   views: TableClient;
 }): WorkQueueProjectionStore {
   const { index } = tables;
+  const batchers = new Map<TableClient, (partitionKey: string) => PartitionBatcher>([
+    [tables.workQueue, createPartitionBatchers(tables.workQueue, { lingerMs: projectionLingerMs })],
+    [tables.views, createPartitionBatchers(tables.views, { lingerMs: projectionLingerMs })],
+  ]);
+  const batchersOf = (table: TableClient) => batchers.get(table) as (partitionKey: string) => PartitionBatcher;
   /** The table a row lives in, by its key. */
   const tableOf = (rowKey: string): TableClient => (isViewRowKey(rowKey) ? tables.views : tables.workQueue);
   return {
@@ -70,54 +82,42 @@ export function createWorkQueueProjectionStore(tables: {
     },
 
     async writeRows(upserts, deletes) {
-      // A case's rows in one partition (its deadline, sort and search rows) are one entity-group
-      // transaction (≤ 100 actions); the partitions are written concurrently. A transaction fails as a
-      // whole when a row to delete is already gone (a replay): then that chunk is written one by one.
-      type Group = { table: TableClient; upserts: WorkQueueRow[]; deletes: RowKeyPair[] };
-      const byPartition = new Map<string, Group>();
-      const of = (key: RowKeyPair) => {
+      // Group commit per (table, partition) (decision 0019): a case's rows in one partition (its deadline,
+      // sort or search rows) go together, and so do the rows of other cases projected at the same moment
+      // into the same queue partition — under load one transaction serves several cases. The partitions
+      // are written concurrently. A transaction that fails (e.g. a row to delete is already gone: a
+      // replay) is redone write by write, each with its own outcome.
+      const byPartition = new Map<string, { table: TableClient; partitionKey: string; writes: PartitionWrite[] }>();
+      const add = (key: RowKeyPair, write: PartitionWrite) => {
         const table = tableOf(key.rowKey);
         const id = `${table.tableName}\n${key.partitionKey}`;
         let group = byPartition.get(id);
-        if (!group) byPartition.set(id, (group = { table, upserts: [], deletes: [] }));
-        return group;
+        if (!group) byPartition.set(id, (group = { table, partitionKey: key.partitionKey, writes: [] }));
+        group.writes.push(write);
       };
-      for (const row of upserts) of(row).upserts.push(row);
-      for (const key of deletes) of(key).deletes.push(key);
-      const chunks: Group[] = [];
-      for (const group of byPartition.values()) {
-        const actions = [...group.upserts.map((row) => ({ row })), ...group.deletes.map((key) => ({ key }))];
-        for (let i = 0; i < actions.length; i += maxTransactionActions) {
-          const slice = actions.slice(i, i + maxTransactionActions);
-          chunks.push({
-            table: group.table,
-            upserts: slice.flatMap((action) => ('row' in action ? [action.row] : [])),
-            deletes: slice.flatMap((action) => ('key' in action ? [action.key] : [])),
-          });
-        }
+      for (const row of upserts) {
+        const table = tableOf(row.rowKey);
+        const entity = toEntity(row);
+        add(row, {
+          rowKey: row.rowKey,
+          action: ['upsert', entity, 'Replace'],
+          alone: () => withTable(table, () => table.upsertEntity(entity, 'Replace')).then(() => undefined),
+        });
+      }
+      for (const key of deletes) {
+        const table = tableOf(key.rowKey);
+        add(key, {
+          rowKey: key.rowKey,
+          action: ['delete', { partitionKey: key.partitionKey, rowKey: key.rowKey }],
+          alone: () => deleteIfThere(table, key),
+        });
       }
       await Promise.all(
-        chunks.map(async (chunk) => {
-          const { table } = chunk;
-          const actions: TransactionAction[] = [
-            ...chunk.upserts.map((row): TransactionAction => ['upsert', toEntity(row), 'Replace']),
-            ...chunk.deletes.map((key): TransactionAction => ['delete', { partitionKey: key.partitionKey, rowKey: key.rowKey }]),
-          ];
-          try {
-            await withTable(table, () => table.submitTransaction(actions));
-          } catch (error) {
-            if (!(error instanceof RestError && error.statusCode === 404)) throw error;
-            for (const row of chunk.upserts) await withTable(table, () => table.upsertEntity(toEntity(row), 'Replace'));
-            for (const key of chunk.deletes) await deleteIfThere(table, key);
-          }
-        }),
+        [...byPartition.values()].map(({ table, partitionKey, writes }) => batchersOf(table)(partitionKey)(writes)),
       );
     },
   };
 }
-
-/** The most actions one entity-group transaction may hold. */
-const maxTransactionActions = 100;
 
 async function deleteIfThere(table: TableClient, key: RowKeyPair): Promise<void> {
   try {
