@@ -173,3 +173,23 @@ export const GraphNotificationCollectionSchema = z
       .max(1000),
   })
   .meta({ id: 'GraphNotificationCollection' });
+
+/**
+ * POST /graph/lifecycle: Graph's lifecycle notifications for the subscription (reauthorizationRequired,
+ * subscriptionRemoved, missed; more may come and are ignored). Only what Zaakwerk reads is checked.
+ */
+export const GraphLifecycleNotificationCollectionSchema = z
+  .object({
+    value: z
+      .array(
+        z.looseObject({
+          subscriptionId: z.string().max(200).optional(),
+          clientState: z.string().optional(),
+          lifecycleEvent: z.string().max(100).optional(),
+          subscriptionExpirationDateTime: z.string().optional(),
+          tenantId: z.string().optional(),
+        }),
+      )
+      .max(1000),
+  })
+  .meta({ id: 'GraphLifecycleNotificationCollection' });
