@@ -64,6 +64,10 @@ export const EmailSummarySchema = z
         mediaType: z.string(),
         size: z.number().int().min(0),
         documentId: z.uuid().nullable().meta({ description: 'The document the attachment was filed as; null when not filed' }),
+        inline: z
+          .literal(true)
+          .optional()
+          .meta({ description: 'An image shown in the body (cid:), not counted as an attachment; never filed on its own' }),
       }),
     ),
   })
