@@ -1,4 +1,6 @@
 import { createHash } from 'node:crypto';
+import { QueueClient } from '@azure/storage-queue';
+import { documentSyncQueueName } from '../../functions/src/http/handlers/graph-notifications.handler';
 import { demoTenant, passwordGrantToken } from '../../infra/local/src/m365';
 import { freePort } from '../../infra/local/src/ports';
 import { startLocalApi, type LocalApi } from './support/local-api';
@@ -193,6 +195,18 @@ describe('Graph change notifications for the document library', () => {
       }
       return seen;
     };
+    // The sync queue holds a message until its sync finished (a message being handled still counts).
+    const syncQueue = new QueueClient(local.stack.azurite.connectionString, documentSyncQueueName);
+    const queuedSyncs = async () => (await syncQueue.getProperties()).approximateMessagesCount ?? 0;
+    const syncsSettled = async () => {
+      const deadline = Date.now() + 30_000;
+      let quiet = 0;
+      while (quiet < 2 && Date.now() < deadline) {
+        await new Promise((resolve) => setTimeout(resolve, 500));
+        quiet = (await queuedSyncs()) === 0 ? quiet + 1 : 0;
+      }
+      expect(quiet).toBe(2);
+    };
     const pauseWithFailingRenewal = async (subscriptionId: string) => {
       const fault = await fetch(`${local.m365.url}/_local/faults`, {
         method: 'POST',
@@ -221,12 +235,14 @@ describe('Graph change notifications for the document library', () => {
     await edit('PK advies, versie 2');
     expect((await waitForVersions(2)).map((v) => v.id)).toEqual(['1.0', '2.0']);
 
-    // reauthorizationRequired while Graph refuses the renewal: the subscription stays paused (changes are not
-    // notified) until Graph says notifications were missed: the delta sync records the edit.
-    // (Whether a sync still queued from an earlier notification sees it first is a race, so not asserted here;
-    // library-lifecycle.test.ts shows that missed alone asks for the sync.)
+    // reauthorizationRequired while Graph refuses the renewal: the subscription stays paused, so an edit is not
+    // notified (nothing is queued once earlier syncs are done) until Graph says notifications were missed.
+    await syncsSettled();
     await pauseWithFailingRenewal(id);
     await edit('PK advies, versie 3');
+    await new Promise((resolve) => setTimeout(resolve, 1000));
+    expect(await queuedSyncs()).toBe(0);
+    expect((await versions()).map((v) => v.id)).toEqual(['1.0', '2.0']);
     expect(await sendLifecycle(id, 'missed')).toBe(202);
     expect((await waitForVersions(3)).map((v) => v.id)).toEqual(['1.0', '2.0', '3.0']);
 
