@@ -22,6 +22,20 @@ function configError(env: NodeJS.ProcessEnv): ConfigError {
 }
 
 describe('loadApiConfig', () => {
+  it('puts Graph lifecycle notifications next to the change notifications, on the same host (ADR 0017)', () => {
+    const config = loadApiConfig({
+      ...azureSettings,
+      ZAAKWERK_GRAPH_NOTIFICATION_URL: 'https://api.zaakwerk.example.nl/api/v1/graph/notifications',
+      ZAAKWERK_GRAPH_CLIENT_STATE: 'geheim-0123456789abcdef',
+    });
+    expect(config.documents.notifications).toEqual({
+      url: 'https://api.zaakwerk.example.nl/api/v1/graph/notifications',
+      clientState: 'geheim-0123456789abcdef',
+      lifecycleUrl: 'https://api.zaakwerk.example.nl/api/v1/graph/lifecycle',
+    });
+    expect(loadApiConfig({}).documents.notifications).toBeUndefined();
+  });
+
   it('points at the local stack when nothing is set', () => {
     const config = loadApiConfig({});
     expect(config.env).toBe('local');

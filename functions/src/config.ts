@@ -78,7 +78,7 @@ export interface ApiConfig {
     library: string;
     maxUploadBytes: number;
     /** Graph change notifications for the library (ADR 0017): where Graph posts them and the shared secret. */
-    notifications?: { url: string; clientState: string };
+    notifications?: { url: string; clientState: string; lifecycleUrl?: string };
   };
   http: { allowedOrigins: string[]; allowAnyLocalhostOrigin: boolean; maxJsonBodyBytes: number };
   /** Requests per user per minute (sustained; the same number may come in one burst); past it 429 + Retry-After. */
@@ -172,13 +172,23 @@ export function loadApiConfig(env: NodeJS.ProcessEnv): ApiConfig {
       siteId: s.ZAAKWERK_DOCUMENTS_SITE_ID ?? (mode === 'local' ? localDefaults.documentsSiteId : undefined),
       library: s.ZAAKWERK_DOCUMENTS_LIBRARY ?? localDefaults.documentsLibrary,
       maxUploadBytes: s.ZAAKWERK_DOCUMENT_MAX_BYTES ? Number(s.ZAAKWERK_DOCUMENT_MAX_BYTES) : defaultDocumentMaxBytes,
-      ...(notificationUrl && clientState ? { notifications: { url: notificationUrl, clientState } } : {}),
+      ...(notificationUrl && clientState
+        ? { notifications: { url: notificationUrl, clientState, lifecycleUrl: lifecycleUrlFor(notificationUrl) } }
+        : {}),
     },
     http: { allowedOrigins, allowAnyLocalhostOrigin: mode === 'local', maxJsonBodyBytes: 1024 * 1024 },
     rateLimitPerMinute: Number(s.ZAAKWERK_RATE_LIMIT_PER_MINUTE ?? '600'),
     access,
     logLevel: s.ZAAKWERK_LOG_LEVEL ?? 'info',
   };
+}
+
+/**
+ * Graph's lifecycle notifications go to `…/graph/lifecycle` next to `…/graph/notifications` (same host, as
+ * Graph asks; ADR 0017).
+ */
+function lifecycleUrlFor(notificationUrl: string): string {
+  return new URL('lifecycle', notificationUrl).toString();
 }
 
 /** Each setting on its own, so one run reports every bad setting rather than the first. */

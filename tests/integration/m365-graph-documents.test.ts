@@ -1,4 +1,6 @@
 import { createHash, randomBytes } from 'node:crypto';
+import { createServer, type Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
 import { demoTenant, passwordGrantToken, startM365TestStack, type M365TestStack } from '../../infra/local/src/m365';
 
 jest.setTimeout(90_000);
@@ -263,5 +265,118 @@ describe('delta of the drive', () => {
     const gone = await graph(sanne, 'GET', '/root/delta?token=bm90LWEtdG9rZW4');
     expect(gone.status).toBe(410);
     expect(((await gone.json()) as { error: { code: string } }).error.code).toBe('resyncRequired');
+  });
+
+  /** A webhook receiver on this machine: answers Graph's handshake (except on /wrong) and keeps what arrives. */
+  async function receiver(): Promise<{
+    url: string;
+    received: { path: string; body: Record<string, unknown> }[];
+    close(): void;
+  }> {
+    const received: { path: string; body: Record<string, unknown> }[] = [];
+    const server: Server = createServer((req, res) => {
+      const url = new URL(req.url ?? '/', 'http://localhost');
+      const token = url.searchParams.get('validationToken');
+      const chunks: Buffer[] = [];
+      req.on('data', (chunk: Buffer) => chunks.push(chunk));
+      req.on('end', () => {
+        if (token !== null) {
+          res.writeHead(200, { 'content-type': 'text/plain' }).end(url.pathname === '/wrong' ? 'iets anders' : token);
+          return;
+        }
+        received.push({
+          path: url.pathname,
+          body: JSON.parse(Buffer.concat(chunks).toString('utf8')) as Record<string, unknown>,
+        });
+        res.writeHead(202).end();
+      });
+    });
+    await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+    return { url: `http://127.0.0.1:${(server.address() as AddressInfo).port}`, received, close: () => server.close() };
+  }
+
+  it('validates a lifecycleNotificationUrl like the notification URL and sends lifecycle events through /_local', async () => {
+    const hook = await receiver();
+    try {
+      const subscriptions = `${stack.m365.graphBaseUrl}/v1.0/subscriptions`;
+      const headers = { authorization: `Bearer ${sanne}`, 'content-type': 'application/json' };
+      const expirationDateTime = new Date(Date.now() + 60 * 60_000).toISOString();
+      const subscribe = (extra: Record<string, unknown>) =>
+        fetch(subscriptions, {
+          method: 'POST',
+          headers,
+          body: JSON.stringify({
+            changeType: 'updated',
+            resource: `drives/${driveId}/root`,
+            notificationUrl: `${hook.url}/notify`,
+            clientState: 'geheim',
+            expirationDateTime,
+            ...extra,
+          }),
+        });
+      expect((await subscribe({ lifecycleNotificationUrl: 'ftp://example.org/lifecycle' })).status).toBe(400);
+      const failedHandshake = await subscribe({ lifecycleNotificationUrl: `${hook.url}/wrong` });
+      expect(failedHandshake.status).toBe(400);
+      expect(((await failedHandshake.json()) as { error: { code: string } }).error.code).toBe('ValidationError');
+
+      const created = await subscribe({ lifecycleNotificationUrl: `${hook.url}/lifecycle` });
+      expect(created.status).toBe(201);
+      const subscription = (await created.json()) as { id: string; lifecycleNotificationUrl: string };
+      expect(subscription.lifecycleNotificationUrl).toBe(`${hook.url}/lifecycle`);
+      const withoutLifecycle = (await (await subscribe({})).json()) as { id: string };
+      const send = (id: string, lifecycleEvent: string) =>
+        fetch(`${stack.m365.url}/_local/graph/subscriptions/${id}/lifecycle`, {
+          method: 'POST',
+          headers: { 'content-type': 'application/json' },
+          body: JSON.stringify({ lifecycleEvent }),
+        });
+      expect((await send(subscription.id, 'somethingNew')).status).toBe(400);
+      expect((await send('onbekend', 'missed')).status).toBe(404);
+      expect((await send(withoutLifecycle.id, 'missed')).status).toBe(409);
+
+      expect((await send(subscription.id, 'missed')).status).toBe(200);
+      expect(hook.received.filter((r) => r.path === '/lifecycle').map((r) => r.body)).toEqual([
+        {
+          value: [
+            {
+              lifecycleEvent: 'missed',
+              subscriptionId: subscription.id,
+              subscriptionExpirationDateTime: expirationDateTime,
+              clientState: 'geheim',
+              tenantId: demoTenant.tenantId,
+            },
+          ],
+        },
+      ]);
+
+      // reauthorizationRequired holds change notifications back until POST …/reauthorize.
+      const notified = () =>
+        hook.received.filter(
+          (r) => r.path === '/notify' && (r.body.value as { subscriptionId: string }[])[0]?.subscriptionId === subscription.id,
+        ).length;
+      expect((await send(subscription.id, 'reauthorizationRequired')).status).toBe(200);
+      const paused = (await (await fetch(`${subscriptions}/${subscription.id}`, { headers })).json()) as Record<string, unknown>;
+      expect(paused.reauthorizationRequired).toBe(true);
+      await putFile(sanne, '/Lifecycle/tijdens-pauze.txt', Buffer.from('gepauzeerd'));
+      await new Promise((resolve) => setTimeout(resolve, 1000));
+      expect(notified()).toBe(0);
+      expect((await fetch(`${subscriptions}/${subscription.id}/reauthorize`, { method: 'POST', headers })).status).toBe(204);
+      await putFile(sanne, '/Lifecycle/na-pauze.txt', Buffer.from('weer actief'));
+      const deadline = Date.now() + 10_000;
+      while (notified() === 0 && Date.now() < deadline) await new Promise((resolve) => setTimeout(resolve, 100));
+      expect(notified()).toBeGreaterThan(0);
+
+      // subscriptionRemoved: the subscription is gone by the time the event arrives.
+      expect((await send(subscription.id, 'subscriptionRemoved')).status).toBe(200);
+      expect((await fetch(`${subscriptions}/${subscription.id}`, { headers })).status).toBe(404);
+      expect(
+        hook.received
+          .filter((r) => r.path === '/lifecycle')
+          .map((r) => (r.body.value as { lifecycleEvent: string }[])[0]?.lifecycleEvent),
+      ).toEqual(['missed', 'reauthorizationRequired', 'subscriptionRemoved']);
+      await fetch(`${subscriptions}/${withoutLifecycle.id}`, { method: 'DELETE', headers });
+    } finally {
+      hook.close();
+    }
   });
 });

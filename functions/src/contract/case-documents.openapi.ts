@@ -15,6 +15,7 @@ import {
   DocumentSyncResultSchema,
   ShareDocumentRequestSchema,
   GraphNotificationCollectionSchema,
+  GraphLifecycleNotificationCollectionSchema,
 } from './case-documents';
 import { ProblemSchema } from './problem';
 
@@ -32,6 +33,7 @@ export const caseDocumentPaths = [
   '/v1/cases/{id}/documents/{documentId}/shares/{shareId}',
   '/v1/cases/{id}/documents/sync',
   '/v1/graph/notifications',
+  '/v1/graph/lifecycle',
 ] as const;
 
 const problem = (description: string) => ({
@@ -293,6 +295,27 @@ export function describeCaseDocumentApi(registry: OpenAPIRegistry, secured: { en
       403: problem(
         'No notification carries the configured clientState (`graph.client-state-mismatch`), or notifications are not configured',
       ),
+    },
+  });
+  registry.registerPath({
+    method: 'post',
+    path: '/v1/graph/lifecycle',
+    summary:
+      'Microsoft Graph lifecycle notifications for the library subscription (no token: Graph calls it). With `validationToken` the token is echoed as text/plain; otherwise, for notifications whose clientState matches the configured secret and whose subscriptionId is the stored subscription: reauthorizationRequired renews it, subscriptionRemoved creates a new one and runs the delta sync, missed runs the delta sync; other ids and unknown events are ignored (ADR 0017)',
+    request: {
+      query: z.object({
+        validationToken: z.string().optional().meta({ description: 'Graph’s subscription validation handshake' }),
+      }),
+      body: { content: { 'application/json': { schema: GraphLifecycleNotificationCollectionSchema } } },
+    },
+    responses: {
+      200: { description: 'The validation token, as text/plain', content: { 'text/plain': { schema: z.string() } } },
+      202: { description: 'Handled (or ignored: another subscription, an unknown event)' },
+      400: problem('Not a lifecycle notification collection'),
+      403: problem(
+        'No notification carries the configured clientState (`graph.client-state-mismatch`), or notifications are not configured',
+      ),
+      503: problem('Graph or storage unavailable while renewing or recreating the subscription'),
     },
   });
 }

@@ -64,6 +64,10 @@ export const EmailSummarySchema = z
         mediaType: z.string(),
         size: z.number().int().min(0),
         documentId: z.uuid().nullable().meta({ description: 'The document the attachment was filed as; null when not filed' }),
+        inline: z
+          .literal(true)
+          .optional()
+          .meta({ description: 'An image shown in the body (cid:), not counted as an attachment; never filed on its own' }),
       }),
     ),
   })
@@ -173,3 +177,23 @@ export const GraphNotificationCollectionSchema = z
       .max(1000),
   })
   .meta({ id: 'GraphNotificationCollection' });
+
+/**
+ * POST /graph/lifecycle: Graph's lifecycle notifications for the subscription (reauthorizationRequired,
+ * subscriptionRemoved, missed; more may come and are ignored). Only what Zaakwerk reads is checked.
+ */
+export const GraphLifecycleNotificationCollectionSchema = z
+  .object({
+    value: z
+      .array(
+        z.looseObject({
+          subscriptionId: z.string().max(200).optional(),
+          clientState: z.string().optional(),
+          lifecycleEvent: z.string().max(100).optional(),
+          subscriptionExpirationDateTime: z.string().optional(),
+          tenantId: z.string().optional(),
+        }),
+      )
+      .max(1000),
+  })
+  .meta({ id: 'GraphLifecycleNotificationCollection' });

@@ -94,6 +94,8 @@ export const endpointAccess: Record<string, EndpointAccess> = {
   draftCaseEmail: { on: 'case', action: 'case.update' },
   // Microsoft Graph calls it without a token; the clientState secret authenticates a notification.
   graphNotifications: { on: 'public' },
+  // The same for Graph's lifecycle notifications (reauthorizationRequired, subscriptionRemoved, missed).
+  graphLifecycleNotifications: { on: 'public' },
   openapi: { on: 'public' },
   preflight: { on: 'public' },
   notFound: { on: 'public' },

@@ -63,7 +63,7 @@ import {
   syncDocumentVersionsEndpoint,
 } from './handlers/case-documents.handler';
 import { draftCaseEmailEndpoint, generateCaseDocumentEndpoint } from './handlers/case-templates.handler';
-import { graphNotificationsEndpoint } from './handlers/graph-notifications.handler';
+import { graphLifecycleEndpoint, graphNotificationsEndpoint } from './handlers/graph-notifications.handler';
 
 /**
  * The endpoint table: every HTTP endpoint of the API with its route, methods and policy. register.ts
@@ -126,6 +126,7 @@ export function createEndpoints(deps: Dependencies): AnyEndpoint[] {
     generateCaseDocumentEndpoint(deps),
     draftCaseEmailEndpoint(deps),
     graphNotificationsEndpoint(deps),
+    graphLifecycleEndpoint(deps),
     listCaseTypesEndpoint(deps),
     createCaseTypeDraftEndpoint(deps),
     getCaseTypeDraftEndpoint(deps),

@@ -33,11 +33,18 @@ export interface DocumentSyncCursor {
 export interface LibrarySubscription {
   id: string;
   expiresAt: string;
+  /** Where Graph posts lifecycle notifications for it; absent for one made before lifecycle handling (ADR 0017). */
+  lifecycleUrl?: string;
 }
 
 /** Creates and renews the library's Graph subscription (app-only). */
 export interface LibrarySubscriptions {
-  create(request: { notificationUrl: string; clientState: string; expiresAt: string }): Promise<LibrarySubscription>;
+  create(request: {
+    notificationUrl: string;
+    clientState: string;
+    expiresAt: string;
+    lifecycleNotificationUrl?: string;
+  }): Promise<LibrarySubscription>;
   /** A new expiry for an existing subscription; null when Graph no longer knows it (create a new one). */
   renew(id: string, expiresAt: string): Promise<LibrarySubscription | null>;
 }

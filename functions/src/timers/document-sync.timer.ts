@@ -1,8 +1,5 @@
 import type { InvocationContext, Timer } from '@azure/functions';
-import { DefaultAzureCredential, type TokenCredential } from '@azure/identity';
-import { createGraphDocumentChanges } from '../adapters/graph/document-changes.graph';
-import { documentSyncTableName, createTableDocumentSyncCursor } from '../adapters/table-storage/document-sync-cursor.table';
-import { createTableClient } from '../adapters/table-storage/table-clients';
+import { createLibrarySyncParts } from '../adapters/library-sync-parts';
 import { keepLibrarySubscription } from '../app/documents/library-subscription';
 import { syncLibraryChanges } from '../app/documents/sync-library-changes';
 import { documentSyncQueueName } from '../http/handlers/graph-notifications.handler';
@@ -34,20 +31,8 @@ export function registerDocumentSyncTimer(
   },
 ): void {
   const { config } = deps;
-  let credential: TokenCredential | undefined;
-  const changes =
-    deps.changes ??
-    createGraphDocumentChanges({
-      graphBaseUrl: config.graph.baseUrl,
-      siteId: config.documents.siteId,
-      library: config.documents.library,
-      tokens: deps.graphTokens,
-    });
-  const cursor =
-    deps.cursor ??
-    createTableDocumentSyncCursor(
-      createTableClient(config.storage, documentSyncTableName, () => (credential ??= new DefaultAzureCredential())),
-    );
+  const changes = deps.changes ?? createLibrarySyncParts(deps).changes;
+  const cursor = deps.cursor ?? createLibrarySyncParts(deps).cursor;
   const sync = async (context: InvocationContext) => {
     const log = deps.loggerFor(context);
     const run = await syncLibraryChanges({ ...deps, changes, cursor }, log);

@@ -110,10 +110,15 @@ export function createGraphDocumentChanges(options: {
           resource: `drives/${await drive()}/root`,
           expirationDateTime: request.expiresAt,
           clientState: request.clientState,
+          ...(request.lifecycleNotificationUrl ? { lifecycleNotificationUrl: request.lifecycleNotificationUrl } : {}),
         },
       });
       const created = await json(response, Subscription);
-      return { id: created.id, expiresAt: created.expirationDateTime };
+      return {
+        id: created.id,
+        expiresAt: created.expirationDateTime,
+        ...(request.lifecycleNotificationUrl ? { lifecycleUrl: request.lifecycleNotificationUrl } : {}),
+      };
     },
     async renew(id, expiresAt) {
       const response = await send(`${v1}/subscriptions/${encodeURIComponent(id)}`, {

@@ -12,8 +12,16 @@ export function createTableDocumentSyncCursor(table: TableClient): DocumentSyncC
   return {
     async loadSubscription() {
       try {
-        const row = await table.getEntity<{ subscriptionId?: string; expiresAt?: string }>('library', 'subscription');
-        return row.subscriptionId && row.expiresAt ? { id: row.subscriptionId, expiresAt: row.expiresAt } : null;
+        const row = await table.getEntity<{ subscriptionId?: string; expiresAt?: string; lifecycleUrl?: string }>(
+          'library',
+          'subscription',
+        );
+        if (!row.subscriptionId || !row.expiresAt) return null;
+        return {
+          id: row.subscriptionId,
+          expiresAt: row.expiresAt,
+          ...(row.lifecycleUrl ? { lifecycleUrl: row.lifecycleUrl } : {}),
+        };
       } catch (error) {
         if (storageStatus(error) === 404) return null;
         throw error;
@@ -22,7 +30,13 @@ export function createTableDocumentSyncCursor(table: TableClient): DocumentSyncC
     async saveSubscription(subscription) {
       await withTable(table, () =>
         table.upsertEntity(
-          { partitionKey: 'library', rowKey: 'subscription', subscriptionId: subscription.id, expiresAt: subscription.expiresAt },
+          {
+            partitionKey: 'library',
+            rowKey: 'subscription',
+            subscriptionId: subscription.id,
+            expiresAt: subscription.expiresAt,
+            lifecycleUrl: subscription.lifecycleUrl ?? '',
+          },
           'Replace',
         ),
       );

@@ -217,13 +217,26 @@ describe('filing an e-mail', () => {
     );
     expect(attachments.map((a) => a.fileName)).toEqual(['offerte.pdf']);
     expect(document.email?.attachments).toEqual([
-      { name: 'logo.png', mediaType: 'image/png', size: 12, documentId: null },
+      { name: 'logo.png', mediaType: 'image/png', size: 12, documentId: null, inline: true },
       { name: 'offerte.pdf', mediaType: 'application/pdf', size: 29, documentId: attachments[0]?.id },
     ]);
     expect([...files.values()].map((f) => f.name)).toEqual(['Aanvulling.eml', 'offerte.pdf']);
     expect(timelineOf(commits[0])[0]?.nl).toBe(
-      'E-mail "Offerte" van info@devries-bouw.nl opgeslagen door Sanne de Vries, met 2 bijlagen, waarvan 1 als eigen document',
+      'E-mail "Offerte" van info@devries-bouw.nl opgeslagen door Sanne de Vries, met 1 bijlage, als eigen document',
     );
+  });
+
+  it('does not count an image shown in the body as an attachment on the timeline, filed or not', async () => {
+    const { deps, commits } = setup();
+    const { document } = await fileEmail(deps, sanne, request(fixture('inline-image.eml')), silentLog);
+    expect(document.email?.attachments.map((a) => [a.name, a.inline ?? false])).toEqual([
+      ['logo.png', true],
+      ['offerte.pdf', false],
+    ]);
+    expect(timelineOf(commits[0])[0]).toEqual({
+      nl: 'E-mail "Offerte" van info@devries-bouw.nl opgeslagen door Sanne de Vries, met 1 bijlage',
+      en: 'E-mail "Offerte" from info@devries-bouw.nl filed by Sanne de Vries, with 1 attachment',
+    });
   });
 
   it('names a message without subject by its file name and says so on the timeline', async () => {

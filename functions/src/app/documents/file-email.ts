@@ -111,6 +111,7 @@ export async function fileEmail(
       mediaType: attachment.mediaType,
       size: attachment.content.length,
       documentId: plan[n]?.id ?? null,
+      ...(attachment.inline ? { inline: true as const } : {}),
     })),
   };
   const emailDocument: Planned = {

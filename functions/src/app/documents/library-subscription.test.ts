@@ -66,3 +66,35 @@ describe('checking a notification’s clientState', () => {
     expect(clientStateMatches(42, 'geheim')).toBe(false);
   });
 });
+
+describe('the library subscription and lifecycle notifications', () => {
+  const withLifecycle = { ...settings, lifecycleUrl: 'https://zaakwerk.example/api/v1/graph/lifecycle' };
+
+  it('asks for lifecycle notifications when a lifecycle URL is configured and stores it', async () => {
+    const t = setup(null);
+    t.deps.subscriptions.create = (request: {
+      notificationUrl: string;
+      lifecycleNotificationUrl?: string;
+      expiresAt: string;
+    }) => (
+      t.calls.push(`create ${request.lifecycleNotificationUrl}`),
+      Promise.resolve({ id: 'sub-new', expiresAt: request.expiresAt, lifecycleUrl: request.lifecycleNotificationUrl })
+    );
+    expect(await keepLibrarySubscription(t.deps, withLifecycle, silentLog)).toBe('created');
+    expect(t.calls).toEqual([`create ${withLifecycle.lifecycleUrl}`]);
+    expect(t.row()?.lifecycleUrl).toBe(withLifecycle.lifecycleUrl);
+  });
+
+  it('replaces a stored subscription made without the lifecycle URL (Graph cannot add one by PATCH)', async () => {
+    const t = setup({ id: 'sub-1', expiresAt: '2026-03-06T18:00:00.000Z' });
+    expect(await keepLibrarySubscription(t.deps, withLifecycle, silentLog)).toBe('created');
+    expect(t.calls.map((c) => c.split(' ')[0])).toEqual(['create']);
+    expect(t.row()?.id).toBe('sub-new');
+  });
+
+  it('keeps the lifecycle URL when renewing', async () => {
+    const t = setup({ id: 'sub-1', expiresAt: '2026-03-06T11:00:00.000Z', lifecycleUrl: withLifecycle.lifecycleUrl });
+    expect(await keepLibrarySubscription(t.deps, withLifecycle, silentLog)).toBe('renewed');
+    expect(t.row()).toEqual({ id: 'sub-1', expiresAt: '2026-03-07T12:00:00.000Z', lifecycleUrl: withLifecycle.lifecycleUrl });
+  });
+});

@@ -16,8 +16,8 @@ describe('timeline lines of filed e-mails', () => {
       en: 'E-mail "Aanvulling" from x@y.nl filed by Sanne de Vries, with 2 attachments',
     });
     expect(added(email({ attachments: 1, filedAttachments: 1 }))).toEqual({
-      nl: 'E-mail "Aanvulling" van x@y.nl opgeslagen door Sanne de Vries, met 1 bijlage, elk als eigen document',
-      en: 'E-mail "Aanvulling" from x@y.nl filed by Sanne de Vries, with 1 attachment, each filed as a document',
+      nl: 'E-mail "Aanvulling" van x@y.nl opgeslagen door Sanne de Vries, met 1 bijlage, als eigen document',
+      en: 'E-mail "Aanvulling" from x@y.nl filed by Sanne de Vries, with 1 attachment, filed as a document',
     });
     expect(added(email({ attachments: 3, filedAttachments: 2 })).nl).toBe(
       'E-mail "Aanvulling" van x@y.nl opgeslagen door Sanne de Vries, met 3 bijlagen, waarvan 2 als eigen document',

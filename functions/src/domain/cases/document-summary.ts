@@ -73,8 +73,10 @@ function emailSummary(who: string, email: Json): { nl: string; en: string } {
   const filed = typeof email.filedAttachments === 'number' ? email.filedAttachments : 0;
   const nlCount = count === 0 ? 'zonder bijlagen' : count === 1 ? 'met 1 bijlage' : `met ${count} bijlagen`;
   const enCount = count === 0 ? 'without attachments' : count === 1 ? 'with 1 attachment' : `with ${count} attachments`;
-  const nlFiled = filed === 0 ? '' : filed === count ? ', elk als eigen document' : `, waarvan ${filed} als eigen document`;
-  const enFiled = filed === 0 ? '' : filed === count ? ', each filed as a document' : `, ${filed} of them filed as documents`;
+  const nlAll = count === 1 ? ', als eigen document' : ', elk als eigen document';
+  const enAll = count === 1 ? ', filed as a document' : ', each filed as a document';
+  const nlFiled = filed === 0 ? '' : filed === count ? nlAll : `, waarvan ${filed} als eigen document`;
+  const enFiled = filed === 0 ? '' : filed === count ? enAll : `, ${filed} of them filed as documents`;
   return {
     nl: `E-mail ${nlSubject}${from ? ` van ${from}` : ''} opgeslagen door ${who}, ${nlCount}${nlFiled}`,
     en: `E-mail ${enSubject}${from ? ` from ${from}` : ''} filed by ${who}, ${enCount}${enFiled}`,

@@ -50,8 +50,11 @@ export type EmailSummary = {
   /** The Date header as an ISO instant; null when absent or unreadable. */
   date: string | null;
   messageId: string | null;
-  /** Every attachment of the message; `documentId` names the document it was filed as (null: not filed). */
-  attachments: { name: string; mediaType: string; size: number; documentId: string | null }[];
+  /**
+   * Every attachment of the message; `documentId` names the document it was filed as (null: not filed).
+   * `inline`: an image shown in the body (a `cid:` part, e.g. a signature logo), not an attachment a reader sees.
+   */
+  attachments: { name: string; mediaType: string; size: number; documentId: string | null; inline?: true }[];
 };
 
 /**

@@ -99,8 +99,9 @@ function emailEventSummary(email: EmailSummary): { [key: string]: JsonValue } {
     from: email.from[0]?.address ?? null,
     date: email.date,
     messageId: email.messageId,
-    attachments: email.attachments.length,
-    filedAttachments: email.attachments.filter((a) => a.documentId !== null).length,
+    // "N bijlagen" counts what a reader sees as attachments: images shown in the body are not.
+    attachments: email.attachments.filter((a) => !a.inline).length,
+    filedAttachments: email.attachments.filter((a) => !a.inline && a.documentId !== null).length,
   };
 }
 

@@ -103,7 +103,7 @@ export async function startLocalM365(opts: StartLocalM365Options): Promise<Local
     graph: createGraphApi(graphContext, faults, opts.log),
     download: (ex) => handleDownload(graphContext, ex),
     upload: (ex) => handleUploadSession(graphContext, faults, ex),
-    local: createLocalRoutes(storage, faults, prepareStorage),
+    local: createLocalRoutes(storage, faults, prepareStorage, subscriptions),
     ...(opts.log ? { log: opts.log } : {}),
   });
   opts.log?.(`local Microsoft 365 listening at ${urls.base} (authority ${urls.issuer})`);

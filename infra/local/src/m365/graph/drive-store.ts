@@ -1,62 +1,41 @@
-import { createHash, randomBytes, randomUUID } from 'node:crypto';
-import type { TableClient, TableEntityResult, TransactionAction } from '@azure/data-tables';
+import { randomUUID } from 'node:crypto';
+import type { TableClient, TransactionAction } from '@azure/data-tables';
 import type { ContainerClient } from '@azure/storage-blob';
 import { isConflict, isNotFound } from '../storage';
+import { createDriveChangeLog, type DriveChange } from './drive-change-log';
+import {
+  blobName,
+  escape,
+  itemKey,
+  nameKey,
+  newItemId,
+  numbered,
+  sha256Hex,
+  toItem,
+  toRow,
+  validateItemName,
+  type ConflictBehavior,
+  type DriveIdentity,
+  type DriveItem,
+  type DriveItemVersion,
+  type FieldValue,
+  type Row,
+} from './drive-item';
+import { createDriveVersions } from './drive-versions';
 import { graphErrors } from './errors';
 import { mimeTypeFor } from './mime-types';
 import { quickXorHash } from './quick-xor-hash';
 
-/** Who created or last changed an item. */
-export interface DriveIdentity {
-  kind: 'user' | 'application';
-  id: string;
-  displayName: string;
-}
-
-export interface DriveItem {
-  driveId: string;
-  id: string;
-  /** '' for the root. */
-  parentId: string;
-  name: string;
-  kind: 'root' | 'folder' | 'file';
-  size: number;
-  mimeType: string;
-  sha256: string;
-  quickXor: string;
-  createdAt: string;
-  modifiedAt: string;
-  createdBy: DriveIdentity;
-  modifiedBy: DriveIdentity;
-  /** Stable per item; with `version` it forms the Graph eTag. */
-  guid: string;
-  version: number;
-  contentVersion: number;
-  /** The storage ETag, for optimistic updates. */
-  storageEtag: string;
-  /** The list item's column values (SharePoint metadata), set through `listItem/fields`. */
-  fields: Record<string, FieldValue>;
-  /** Who has the file checked out, or null. */
-  checkedOutBy: DriveIdentity | null;
-}
-
-export type FieldValue = string | number | boolean | null;
-
-/** One stored version of a file's content: SharePoint numbers them `1.0`, `2.0`, … */
-export interface DriveItemVersion {
-  number: number;
-  size: number;
-  sha256: string;
-  modifiedAt: string;
-  modifiedBy: DriveIdentity;
-}
-
-export type ConflictBehavior = 'fail' | 'rename' | 'replace';
+// The item model, its versions and change log live in their own modules; importers keep using this one.
+export type { ConflictBehavior, DriveIdentity, DriveItem, DriveItemVersion, FieldValue } from './drive-item';
+export type { DriveChange } from './drive-change-log';
+export { numbered, validateItemName } from './drive-item';
 
 /**
  * Drive items: metadata in a table (one partition per drive), content in a blob per file. Unique names
  * per folder are enforced by a name-index row written in the same entity-group transaction as the item,
- * so two parallel creates of one name cannot both succeed.
+ * so two parallel creates of one name cannot both succeed. Content versions: drive-versions.ts; the change
+ * log behind `delta`: drive-change-log.ts; rows and names: drive-item.ts.
  */
 export interface DriveStore {
   ensureRoot(driveId: string, rootId: string, by: DriveIdentity): Promise<void>;
@@ -93,36 +72,6 @@ export interface DriveStore {
   latestChange(driveId: string): Promise<string>;
 }
 
-/** One entry of the drive's change log (the source of `delta`): which item changed, and its tombstone if deleted. */
-export interface DriveChange {
-  key: string;
-  itemId: string;
-  deleted: boolean;
-  /** For a deleted item: its name and parent at deletion. */
-  name: string;
-  parentId: string;
-}
-
-type Row = Record<string, unknown> & { partitionKey: string; rowKey: string };
-
-const invalidNameCharacters = /["*:<>?/\\|]/;
-
-export function validateItemName(name: string): void {
-  if (
-    !name ||
-    name.length > 255 ||
-    name !== name.trim() ||
-    name === '.' ||
-    name === '..' ||
-    invalidNameCharacters.test(name) ||
-    name.endsWith('.')
-  ) {
-    throw graphErrors.invalidRequest(
-      `The name '${name}' is not valid: names cannot contain " * : < > ? / \\ |, start or end with a space, or end with a period.`,
-    );
-  }
-}
-
 export function createDriveStore(
   table: TableClient,
   content: ContainerClient,
@@ -130,67 +79,11 @@ export function createDriveStore(
   /** Told after every recorded change (change notifications). */
   onChange?: (driveId: string) => void,
 ): DriveStore {
-  const itemKey = (id: string): string => `i_${id}`;
-  const nameKey = (parentId: string, name: string): string =>
-    `n_${createHash('sha256').update(`${parentId}\n${name.toLowerCase()}`).digest('hex')}`;
-  const blobName = (item: Pick<DriveItem, 'driveId' | 'id'>): string => `${item.driveId}/${item.id}`;
-  const versionKey = (itemId: string, n: number): string => `v_${itemId}_${String(n).padStart(10, '0')}`;
-  const versionBlob = (item: Pick<DriveItem, 'driveId' | 'id'>, n: number): string => `${item.driveId}/${item.id}/v/${n}`;
-
-  /** Every content version keeps its bytes, so old versions can be read and restored. */
-  const recordVersion = async (item: DriveItem, bytes: Buffer): Promise<void> => {
-    await content.getBlockBlobClient(versionBlob(item, item.contentVersion)).uploadData(bytes);
-    await table.upsertEntity(
-      {
-        partitionKey: item.driveId,
-        rowKey: versionKey(item.id, item.contentVersion),
-        versionOf: item.id,
-        number: item.contentVersion,
-        size: item.size,
-        sha256: item.sha256,
-        modifiedAt: item.modifiedAt,
-        modifiedBy: JSON.stringify(item.modifiedBy),
-      },
-      'Replace',
-    );
-  };
-
-  /**
-   * Appends to the drive's change log (`c_<time><random>` rows), read by `delta`. Keys order by time; a
-   * write whose change row lands after a reader passed its time could be missed, which a local stand-in
-   * accepts (Graph's own tokens do not have this gap).
-   */
-  let lastChangeMs = 0;
-  const recordChange = async (item: Pick<DriveItem, 'driveId' | 'id' | 'name' | 'parentId'>, deleted: boolean) => {
-    lastChangeMs = Math.max(lastChangeMs + 1, now().getTime());
-    const key = `${String(lastChangeMs).padStart(15, '0')}${randomBytes(4).toString('hex')}`;
-    await table.createEntity({
-      partitionKey: item.driveId,
-      rowKey: `c_${key}`,
-      changedItem: item.id,
-      deleted,
-      // Not `name`/`parentId`: children are listed by a filter on parentId over the whole partition.
-      changedName: item.name,
-      changedParent: item.parentId,
-    });
-    onChange?.(item.driveId);
-  };
-
-  const versions = async (item: DriveItem): Promise<DriveItemVersion[]> => {
-    const found: DriveItemVersion[] = [];
-    const prefix = `v_${item.id}_`;
-    const filter = `PartitionKey eq '${escape(item.driveId)}' and RowKey ge '${prefix}' and RowKey lt '${prefix}~'`;
-    for await (const row of table.listEntities<Row>({ queryOptions: { filter } })) {
-      found.push({
-        number: Number(row.number),
-        size: Number(row.size),
-        sha256: String(row.sha256),
-        modifiedAt: String(row.modifiedAt),
-        modifiedBy: JSON.parse(String(row.modifiedBy)) as DriveIdentity,
-      });
-    }
-    return found.sort((a, b) => b.number - a.number);
-  };
+  const fileVersions = createDriveVersions(table, content);
+  const changeLog = createDriveChangeLog(table, now, onChange);
+  const recordVersion = fileVersions.record;
+  const recordChange = changeLog.record;
+  const versions = fileVersions.list;
 
   /** Merge-updates the item row under its storage ETag and bumps the eTag version. */
   const updateRow = async (item: DriveItem, changes: Record<string, unknown>): Promise<DriveItem> => {
@@ -294,12 +187,7 @@ export function createDriveStore(
         await table.deleteEntity(item.driveId, row.rowKey).catch((error: unknown) => {
           if (!isNotFound(error)) throw error;
         });
-      for (const version of await versions(item)) {
-        await content.getBlockBlobClient(versionBlob(item, version.number)).deleteIfExists();
-        await table.deleteEntity(item.driveId, versionKey(item.id, version.number)).catch((error: unknown) => {
-          if (!isNotFound(error)) throw error;
-        });
-      }
+      await fileVersions.deleteAll(item);
     }
     try {
       await table.submitTransaction([
@@ -424,100 +312,8 @@ export function createDriveStore(
       for await (const row of table.listEntities<Row>({ queryOptions: { filter } })) items.push(toItem(row));
       return items;
     },
-    async changesSince(driveId, after, limit) {
-      const changes: DriveChange[] = [];
-      const filter = `PartitionKey eq '${escape(driveId)}' and RowKey gt 'c_${escape(after)}' and RowKey lt 'c_~'`;
-      for await (const row of table.listEntities<Row>({ queryOptions: { filter } })) {
-        changes.push({
-          key: row.rowKey.slice(2),
-          itemId: String(row.changedItem),
-          deleted: row.deleted === true,
-          name: String(row.changedName ?? ''),
-          parentId: String(row.changedParent ?? ''),
-        });
-        if (changes.length >= limit) break;
-      }
-      return changes;
-    },
-    async latestChange(driveId) {
-      let latest = '';
-      const filter = `PartitionKey eq '${escape(driveId)}' and RowKey gt 'c_' and RowKey lt 'c_~'`;
-      for await (const row of table.listEntities<Row>({ queryOptions: { filter } })) latest = row.rowKey.slice(2);
-      return latest;
-    },
-    async readVersion(item, number) {
-      try {
-        return await content.getBlockBlobClient(versionBlob(item, number)).downloadToBuffer();
-      } catch (error) {
-        if (isNotFound(error)) return undefined;
-        throw error;
-      }
-    },
-  };
-}
-
-/** `Rapport.docx`, `Rapport 1.docx`, `Rapport 2.docx` … as Graph renames on conflict. */
-export function numbered(name: string, n: number): string {
-  if (n === 0) return name;
-  const dot = name.lastIndexOf('.');
-  return dot > 0 ? `${name.slice(0, dot)} ${n}${name.slice(dot)}` : `${name} ${n}`;
-}
-
-/** Graph item ids: 34 characters, upper-case letters and digits, starting with 01. */
-function newItemId(): string {
-  const alphabet = 'ABCDEFGHIJKLMNOPQRSTUVWXYZ234567';
-  return `01${[...randomBytes(32)].map((b) => alphabet[b % 32]).join('')}`;
-}
-
-const sha256Hex = (bytes: Buffer): string => createHash('sha256').update(bytes).digest('hex').toUpperCase();
-const escape = (value: string): string => value.replace(/'/g, "''");
-
-function toRow(item: Omit<DriveItem, 'storageEtag'>): Row {
-  return {
-    partitionKey: item.driveId,
-    rowKey: `i_${item.id}`,
-    itemId: item.id,
-    parentId: item.parentId,
-    name: item.name,
-    kind: item.kind,
-    size: item.size,
-    mimeType: item.mimeType,
-    sha256: item.sha256,
-    quickXor: item.quickXor,
-    createdAt: item.createdAt,
-    modifiedAt: item.modifiedAt,
-    createdBy: JSON.stringify(item.createdBy),
-    modifiedBy: JSON.stringify(item.modifiedBy),
-    guid: item.guid,
-    version: item.version,
-    contentVersion: item.contentVersion,
-    fields: JSON.stringify(item.fields),
-    checkedOutBy: item.checkedOutBy ? JSON.stringify(item.checkedOutBy) : '',
-  };
-}
-
-function toItem(row: TableEntityResult<Row>): DriveItem {
-  const text = (key: string): string => (typeof row[key] === 'string' ? (row[key] as string) : '');
-  const num = (key: string): number => Number(row[key] ?? 0);
-  return {
-    driveId: row.partitionKey as string,
-    id: text('itemId'),
-    parentId: text('parentId'),
-    name: text('name'),
-    kind: text('kind') as DriveItem['kind'],
-    size: num('size'),
-    mimeType: text('mimeType'),
-    sha256: text('sha256'),
-    quickXor: text('quickXor'),
-    createdAt: text('createdAt'),
-    modifiedAt: text('modifiedAt'),
-    createdBy: JSON.parse(text('createdBy') || '{}') as DriveIdentity,
-    modifiedBy: JSON.parse(text('modifiedBy') || '{}') as DriveIdentity,
-    guid: text('guid'),
-    version: num('version'),
-    contentVersion: num('contentVersion'),
-    storageEtag: row.etag,
-    fields: JSON.parse(text('fields') || '{}') as Record<string, FieldValue>,
-    checkedOutBy: text('checkedOutBy') ? (JSON.parse(text('checkedOutBy')) as DriveIdentity) : null,
+    changesSince: changeLog.since,
+    latestChange: changeLog.latest,
+    readVersion: fileVersions.read,
   };
 }

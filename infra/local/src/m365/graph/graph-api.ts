@@ -44,6 +44,7 @@ export function createGraphApi(
   route(itemMethods, '/graph/v1.0/drives/{driveId}/{*rest}', handleDriveItems);
   route(['GET', 'POST'], '/graph/v1.0/subscriptions', (c, ex, caller) => c.subscriptions.handle(c, ex, caller));
   route(['GET', 'PATCH', 'DELETE'], '/graph/v1.0/subscriptions/{id}', (c, ex, caller) => c.subscriptions.handle(c, ex, caller));
+  route(['POST'], '/graph/v1.0/subscriptions/{id}/{action}', (c, ex, caller) => c.subscriptions.handle(c, ex, caller));
   route('GET', "/graph/v1.0/servicePrincipals(appId='{appId}')", getServicePrincipal);
   route('GET', '/graph/v1.0/servicePrincipals/{id}', getServicePrincipal);
   route('GET', '/graph/v1.0/servicePrincipals/{id}/appRoleAssignedTo', listAppRoleAssignedTo);

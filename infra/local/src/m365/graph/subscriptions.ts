@@ -21,23 +21,40 @@ export interface Subscription {
   resource: string;
   changeType: string;
   notificationUrl: string;
+  /** Where lifecycle notifications go (set only at creation, as in Graph); null when none was given. */
+  lifecycleNotificationUrl?: string | null;
   clientState: string | null;
   expirationDateTime: string;
   applicationId: string;
+  /** After a reauthorizationRequired event: change notifications pause until POST …/reauthorize or a PATCH. */
+  reauthorizationRequired?: boolean;
 }
+
+/** The lifecycle events Graph sends to a subscription's lifecycleNotificationUrl. */
+export const lifecycleEvents = ['reauthorizationRequired', 'subscriptionRemoved', 'missed'] as const;
+export type LifecycleEvent = (typeof lifecycleEvents)[number];
 
 /**
  * Graph change notifications for the drive, as Zaakwerk uses them: subscriptions on the root of the drive
  * (`changeType: updated`, the only one OneDrive supports), created only after the notification URL passed
  * the validation handshake (POST `?validationToken=…`, answered 200 text/plain with exactly that token
  * within 10 s), renewed with PATCH, removed with DELETE; after each change in the drive every live
- * subscription gets a `changeNotificationCollection` POSTed to its URL. Local deviation: http is accepted
- * for localhost notification URLs (the local API serves http); Graph requires https.
+ * subscription gets a `changeNotificationCollection` POSTed to its URL. A `lifecycleNotificationUrl` is
+ * validated the same way (its own handshake); `lifecycle()` (a local control, /_local) sends it a lifecycle
+ * event: reauthorizationRequired pauses change notifications until POST /subscriptions/{id}/reauthorize or a
+ * PATCH; subscriptionRemoved deletes the subscription first. Local deviation: http is accepted for localhost
+ * URLs (the local API serves http); Graph requires https.
  */
 export interface SubscriptionService {
   handle(ctx: GraphContext, ex: Exchange, caller: GraphCaller): Promise<void>;
   /** Something in the drive changed: notify its subscribers (soon, once per burst of changes). */
   changed(driveId: string): void;
+  /**
+   * Sends a lifecycle notification for the subscription to its lifecycleNotificationUrl (after pausing or
+   * removing it, as the event says) and gives the receiver's HTTP status; 'unknown' without such a
+   * subscription, 'no-lifecycle-url' when it was created without one.
+   */
+  lifecycle(id: string, event: LifecycleEvent): Promise<number | 'unknown' | 'no-lifecycle-url'>;
 }
 
 export function createSubscriptionService(table: TableClient, log?: (line: string) => void): SubscriptionService {
@@ -69,6 +86,10 @@ export function createSubscriptionService(table: TableClient, log?: (line: strin
     const now = Date.now();
     for (const subscription of await all()) {
       if (subscription.driveId !== driveId || Date.parse(subscription.expirationDateTime) <= now) continue;
+      if (subscription.reauthorizationRequired) {
+        log?.(`graph: subscription ${subscription.id} awaits reauthorization; change notification held back`);
+        continue;
+      }
       const body = {
         value: [
           {
@@ -96,6 +117,33 @@ export function createSubscriptionService(table: TableClient, log?: (line: strin
   };
 
   return {
+    async lifecycle(id, event) {
+      const subscription = await read(id);
+      if (!subscription) return 'unknown';
+      if (!subscription.lifecycleNotificationUrl) return 'no-lifecycle-url';
+      if (event === 'subscriptionRemoved') await table.deleteEntity(partition, id);
+      if (event === 'reauthorizationRequired') await write({ ...subscription, reauthorizationRequired: true });
+      const body = {
+        value: [
+          {
+            lifecycleEvent: event,
+            subscriptionId: subscription.id,
+            subscriptionExpirationDateTime: subscription.expirationDateTime,
+            clientState: subscription.clientState,
+            tenantId: demoTenant.tenantId,
+          },
+        ],
+      };
+      const response = await fetch(subscription.lifecycleNotificationUrl, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify(body),
+        signal: AbortSignal.timeout(30_000),
+      });
+      await response.body?.cancel();
+      log?.(`graph: lifecycle ${event} to ${subscription.lifecycleNotificationUrl} → ${response.status}`);
+      return response.status;
+    },
     changed(driveId) {
       if (pending.has(driveId)) return;
       pending.set(
@@ -119,6 +167,12 @@ export function createSubscriptionService(table: TableClient, log?: (line: strin
       }
       const subscription = await read(id);
       if (!subscription) throw graphErrors.itemNotFound(`The object was not found: subscription ${id}`);
+      if (ex.params.action !== undefined) {
+        if (ex.params.action !== 'reauthorize') throw graphErrors.segmentNotFound(ex.params.action);
+        const { reauthorizationRequired: _paused, ...reauthorized } = subscription;
+        await write(reauthorized);
+        return sendEmpty(ex.res, 204);
+      }
       if (method === 'GET') return sendGraphJson(ex, 200, subscription);
       if (method === 'DELETE') {
         await table.deleteEntity(partition, id);
@@ -126,7 +180,8 @@ export function createSubscriptionService(table: TableClient, log?: (line: strin
       }
       if (method === 'PATCH') {
         const body = await readObject(ex);
-        const renewed = { ...subscription, expirationDateTime: expiry(body.expirationDateTime) };
+        const { reauthorizationRequired: _paused, ...current } = subscription;
+        const renewed = { ...current, expirationDateTime: expiry(body.expirationDateTime) };
         await write(renewed);
         return sendGraphJson(ex, 200, { '@odata.context': odataContext(ctx, 'subscriptions/$entity'), ...renewed });
       }
@@ -137,7 +192,7 @@ export function createSubscriptionService(table: TableClient, log?: (line: strin
 
 async function create(ex: Exchange, caller: GraphCaller): Promise<Subscription> {
   const body = await readObject(ex);
-  const { changeType, notificationUrl, resource, clientState } = body;
+  const { changeType, notificationUrl, lifecycleNotificationUrl, resource, clientState } = body;
   if (changeType !== 'updated') throw graphErrors.badRequest("A drive supports only changeType 'updated'.");
   const match = typeof resource === 'string' ? /^\/?(?:drives\/([^/]+)|me\/drive)\/root$/.exec(resource) : null;
   const driveId = match?.[1] ?? demoTenant.sharePoint.driveId;
@@ -146,27 +201,40 @@ async function create(ex: Exchange, caller: GraphCaller): Promise<Subscription> 
   if (clientState !== undefined && (typeof clientState !== 'string' || clientState.length > 128))
     throw graphErrors.badRequest('clientState must be a string of at most 128 characters.');
   if (typeof notificationUrl !== 'string') throw graphErrors.badRequest('notificationUrl is required.');
-  let url: URL;
-  try {
-    url = new URL(notificationUrl);
-  } catch {
-    throw graphErrors.badRequest('notificationUrl is not a URL.');
-  }
-  const local = url.hostname === 'localhost' || url.hostname === '127.0.0.1';
-  if (url.protocol !== 'https:' && !(url.protocol === 'http:' && local))
-    throw graphErrors.badRequest('The notificationUrl must use https.');
+  const url = webhookUrl(notificationUrl, 'notificationUrl');
+  const lifecycleUrl =
+    lifecycleNotificationUrl === undefined || lifecycleNotificationUrl === null
+      ? null
+      : webhookUrl(lifecycleNotificationUrl, 'lifecycleNotificationUrl');
   const expirationDateTime = expiry(body.expirationDateTime);
   await validate(url);
+  if (lifecycleUrl) await validate(lifecycleUrl);
   return {
     id: randomUUID(),
     driveId,
     resource: resource as string,
     changeType,
     notificationUrl,
+    lifecycleNotificationUrl: lifecycleUrl ? (lifecycleNotificationUrl as string) : null,
     clientState: (clientState as string | undefined) ?? null,
     expirationDateTime,
     applicationId: caller.kind === 'app' ? caller.appId : '',
   };
+}
+
+/** A webhook address Graph accepts: an absolute https URL (http only on this machine, a local deviation). */
+function webhookUrl(value: unknown, name: string): URL {
+  if (typeof value !== 'string') throw graphErrors.badRequest(`${name} must be a string.`);
+  let url: URL;
+  try {
+    url = new URL(value);
+  } catch {
+    throw graphErrors.badRequest(`${name} is not a URL.`);
+  }
+  const local = url.hostname === 'localhost' || url.hostname === '127.0.0.1';
+  if (url.protocol !== 'https:' && !(url.protocol === 'http:' && local))
+    throw graphErrors.badRequest(`The ${name} must use https.`);
+  return url;
 }
 
 /** Graph's handshake: POST ?validationToken=…; the answer must be 200 with exactly that token, in time. */
