@@ -168,7 +168,10 @@ async function appendToCaseChain(
     ];
     try {
       const response = await table.submitTransaction(actions);
-      const etag = response.getResponseForEntity(headRow)?.etag;
+      // Sub-responses come in the order of the actions; an update's carries no row key (no Location
+      // header), so the head's is found by position, not through getResponseForEntity.
+      const headResponse = response.subResponses[1];
+      const etag = headResponse && (headResponse.rowKey ?? headRow) === headRow ? headResponse.etag : undefined;
       heads.written(record.caseId, etag ? { hash, seq, etag } : undefined);
       return;
     } catch (error) {
