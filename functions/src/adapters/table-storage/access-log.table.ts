@@ -98,6 +98,7 @@ export function createTableAccessLog(table: TableClient): AccessLog {
       heads.delete(caseId);
       return readHead(table, caseId);
     },
+    forget: (caseId) => heads.delete(caseId),
     written: (caseId, head) => (head === undefined ? heads.delete(caseId) : rememberHead(caseId, Promise.resolve(head))),
   };
 
@@ -135,6 +136,7 @@ interface ChainHeads {
   fresh(caseId: string): Promise<Head>;
   /** After a committed append: the new head, or undefined when the response did not carry its ETag. */
   written(caseId: string, head: Head | undefined): void;
+  forget(caseId: string): void;
 }
 
 async function readHead(table: TableClient, caseId: string): Promise<Head> {
@@ -176,7 +178,10 @@ async function appendToCaseChain(
       return;
     } catch (error) {
       const status = statusOf(error);
-      if ((status === 409 || status === 412) && attempt < maxAppendAttempts) {
+      heads.forget(record.caseId); // whatever went wrong, the next append reads the head afresh
+      // A kept head whose row is gone (removed behind the API's back) fails its update with 404.
+      const staleGuess = attempt === 1 && head !== null && status === 404;
+      if ((status === 409 || status === 412 || staleGuess) && attempt < maxAppendAttempts) {
         await pauseBeforeRetry(attempt); // out of step with the other appenders, or they collide again
         continue;
       }
