@@ -101,4 +101,80 @@ describe('the access-log table adapter on Azurite', () => {
       expect(await log.verifyCase('c-5')).toMatchObject({ valid: false, count: 1 });
     });
   });
+
+  describe('the chain head kept per instance (decision 0023)', () => {
+    /** The same table through a client that counts the head reads (point reads) it makes. */
+    const counting = () => {
+      const reads = { count: 0 };
+      const client = new Proxy(table, {
+        get(target, name, receiver) {
+          if (name === 'getEntity') {
+            return (...args: Parameters<TableClient['getEntity']>) => {
+              reads.count++;
+              return target.getEntity(...args);
+            };
+          }
+          const value = Reflect.get(target, name, receiver) as unknown;
+          return typeof value === 'function' ? (value as (...a: unknown[]) => unknown).bind(target) : value;
+        },
+      });
+      return { log: createTableAccessLog(client), reads };
+    };
+
+    it('appends after its own last append without reading the head again', async () => {
+      const { log: instance, reads } = counting();
+      await instance.append(record('k-1', '2026-03-14T09:00:00.000Z', 'c-6', [anna]));
+      const afterFirst = reads.count;
+      await instance.append(record('k-2', '2026-03-14T09:01:00.000Z', 'c-6', [anna]));
+      await instance.append(record('k-3', '2026-03-14T09:02:00.000Z', 'c-6', [anna]));
+      expect(reads.count).toBe(afterFirst);
+      expect(await log.verifyCase('c-6')).toEqual({ valid: true, count: 3 });
+    });
+
+    it('uses the head read ahead by prepareAppend, and reads it only once', async () => {
+      await log.append(record('h-1', '2026-03-14T10:00:00.000Z', 'c-7', [anna]));
+      const { log: instance, reads } = counting();
+      instance.prepareAppend?.('c-7');
+      instance.prepareAppend?.('c-7');
+      await instance.append(record('h-2', '2026-03-14T10:01:00.000Z', 'c-7', [anna]));
+      expect(reads.count).toBe(1);
+      expect(await log.verifyCase('c-7')).toEqual({ valid: true, count: 2 });
+    });
+
+    it('keeps one intact chain when two instances append in turn, each with a stale head', async () => {
+      const a = createTableAccessLog(table);
+      const b = createTableAccessLog(table);
+      for (let n = 0; n < 6; n++) {
+        const instance = n % 2 === 0 ? a : b;
+        await instance.append(record(`s-${n}`, `2026-03-14T11:00:0${n}.000Z`, 'c-8', [anna]));
+      }
+      expect(await log.verifyCase('c-8')).toEqual({ valid: true, count: 6 });
+      const ids = (await log.listForCase('c-8', { limit: 10 })).records.map((r) => r.id);
+      expect(ids).toEqual(['s-5', 's-4', 's-3', 's-2', 's-1', 's-0']);
+    });
+
+    it('keeps one intact chain under concurrent appends on several instances with heads read ahead', async () => {
+      const instances = [createTableAccessLog(table), createTableAccessLog(table), createTableAccessLog(table)];
+      await instances[0]?.append(record('m-0', '2026-03-14T12:00:00.000Z', 'c-9', [anna]));
+      await Promise.all(
+        Array.from({ length: 21 }, (_, n) => {
+          const instance = instances[n % 3] as AccessLog;
+          instance.prepareAppend?.('c-9');
+          return instance.append(record(`m-${n + 1}`, `2026-03-14T12:00:${String(n + 1).padStart(2, '0')}.000Z`, 'c-9', [karel]));
+        }),
+      );
+      expect(await log.verifyCase('c-9')).toEqual({ valid: true, count: 22 });
+      expect(
+        (await log.listForPerson('karel/klager #1?', { limit: 100 })).records.filter((r) => r.caseId === 'c-9'),
+      ).toHaveLength(21);
+    });
+
+    it('notices a head changed behind its back and appends after the real one', async () => {
+      const instance = createTableAccessLog(table);
+      await instance.append(record('x-1', '2026-03-14T13:00:00.000Z', 'c-10', [anna]));
+      await log.append(record('x-2', '2026-03-14T13:01:00.000Z', 'c-10', [anna])); // another instance moves the head
+      await instance.append(record('x-3', '2026-03-14T13:02:00.000Z', 'c-10', [anna]));
+      expect(await log.verifyCase('c-10')).toEqual({ valid: true, count: 3 });
+    });
+  });
 });

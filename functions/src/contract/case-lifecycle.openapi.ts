@@ -149,6 +149,7 @@ export function describeCaseLifecycleApi(registry: OpenAPIRegistry, secured: { e
       401: changeProblems[401],
       403: changeProblems[403],
       404: changeProblems[404],
+      503: problem('The read could not be recorded in the access log (`access-log.unavailable`); nothing is shown'),
     },
   });
 }

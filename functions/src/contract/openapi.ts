@@ -138,6 +138,7 @@ function describeApi(registry: OpenAPIRegistry): void {
       400: problem('The id is neither a uuid nor a case number'),
       404: problem('No such case (`case.not-found`)'),
       ...authProblems,
+      503: problem('The read could not be recorded in the access log (`access-log.unavailable`); nothing is shown'),
     },
   });
   describeCaseLifecycleApi(registry, secured);

@@ -41,7 +41,16 @@ export interface AccessLogVerification {
  * A case's records are hash-chained, so a change or removal behind the API's back is detectable.
  */
 export interface AccessLog {
+  /**
+   * Resolves when the record is durably stored; a read may be served only then. Concurrent appends to
+   * one case are ordered by the chain (none is lost).
+   */
   append(record: AccessRecord): Promise<void>;
+  /**
+   * A hint that an append to this case is likely soon (a read of it has started): an adapter may fetch
+   * what the append needs now, so the append costs less. Never fails, never writes anything.
+   */
+  prepareAppend?(caseId: string): void;
   /** A case's records, newest first. */
   listForCase(caseId: string, page: { limit: number; cursor?: string }): Promise<AccessRecordPage>;
   /** Records of cases where a party has this e-mail address or name (case-insensitive), newest first. */

@@ -13,6 +13,11 @@ import { pauseWithFullJitter } from '../../app/full-jitter';
  * partition lists newest first; the record id keeps equal instants apart. A case's records are
  * hash-chained (DUTCH-RULES §5, tamper-evident): each carries `seq`, `previousHash` and `hash`, and a
  * `head` row holds the last, both written in one entity-group transaction guarded by the head's ETag.
+ *
+ * Off the read's critical path (decision 0023): the head can be read ahead (`prepareAppend`, while the
+ * case loads) and each instance keeps the heads it last wrote or read with their ETags, so an append
+ * is usually one transaction; a head moved elsewhere fails that transaction's ETag check (412), and the
+ * append reads the head afresh and retries. The per-person rows are written alongside the transaction.
  */
 export const accessLogTableName = 'AccessLog';
 
@@ -20,6 +25,8 @@ const maxMs = 9_999_999_999_999;
 const headRow = 'head';
 /** Enough for a burst of readers of one case: each round one append wins, the others wait a random moment. */
 const maxAppendAttempts = 30;
+/** Heads kept per instance (the oldest goes first); a stale one costs one refused transaction. */
+const maxCachedHeads = 2_000;
 const pauseBeforeRetry = (attempt: number) => pauseWithFullJitter(attempt, { baseMs: 2, capMs: 100 });
 const chainHash = (previousHash: string, record: AccessRecord): string =>
   createHash('sha256').update(previousHash).update('\n').update(canonicalJson(record)).digest('hex');
@@ -74,7 +81,31 @@ export function createTableAccessLog(table: TableClient): AccessLog {
     return { records, nextCursor: page?.continuationToken ? encodeCursor(page.continuationToken) : null };
   };
 
+  // Per case: the head as this instance last saw it (read or written), or a read of it in flight.
+  const heads = new Map<string, Promise<Head>>();
+  const rememberHead = (caseId: string, head: Promise<Head>): void => {
+    heads.delete(caseId); // re-inserted at the end: the map's order is the eviction order
+    heads.set(caseId, head);
+    while (heads.size > maxCachedHeads) heads.delete(heads.keys().next().value as string);
+    head.catch(() => {
+      if (heads.get(caseId) === head) heads.delete(caseId);
+    });
+  };
+  const chainHeads: ChainHeads = {
+    // A kept head, even an old one, is a fine first guess: a moved head fails the transaction's ETag check.
+    guess: (caseId) => heads.get(caseId)?.catch(() => readHead(table, caseId)) ?? readHead(table, caseId),
+    fresh: (caseId) => {
+      heads.delete(caseId);
+      return readHead(table, caseId);
+    },
+    forget: (caseId) => heads.delete(caseId),
+    written: (caseId, head) => (head === undefined ? heads.delete(caseId) : rememberHead(caseId, Promise.resolve(head))),
+  };
+
   return {
+    prepareAppend(caseId) {
+      if (!heads.has(caseId)) rememberHead(caseId, readHead(table, caseId));
+    },
     async append(record) {
       await ensureTable();
       const persons = new Set<string>();
@@ -84,9 +115,12 @@ export function createTableAccessLog(table: TableClient): AccessLog {
       }
       const rowKey = rowKeyOf(record);
       const columns = { record: JSON.stringify(record), caseId: record.caseId, userId: record.user.id, at: record.at };
-      await appendToCaseChain(table, record, rowKey, columns);
-      // createEntity, never upsert: an existing row is never overwritten.
-      await Promise.all([...persons].map((partitionKey) => table.createEntity({ partitionKey, rowKey, ...columns })));
+      // All at once; the read is served only when every one is stored. createEntity, never upsert: an
+      // existing row is never overwritten.
+      await Promise.all([
+        appendToCaseChain(table, chainHeads, record, rowKey, columns),
+        ...[...persons].map((partitionKey) => table.createEntity({ partitionKey, rowKey, ...columns })),
+      ]);
     },
     listForCase: (caseId, page) => list(casePartition(caseId), page),
     listForPerson: (person, page) => list(personPartition(person), page),
@@ -95,6 +129,15 @@ export function createTableAccessLog(table: TableClient): AccessLog {
 }
 
 type Head = { hash: string; seq: number; etag: string } | null;
+
+/** Where an append gets the case's chain head: a first guess (kept or read ahead), then fresh reads. */
+interface ChainHeads {
+  guess(caseId: string): Promise<Head>;
+  fresh(caseId: string): Promise<Head>;
+  /** After a committed append: the new head, or undefined when the response did not carry its ETag. */
+  written(caseId: string, head: Head | undefined): void;
+  forget(caseId: string): void;
+}
 
 async function readHead(table: TableClient, caseId: string): Promise<Head> {
   try {
@@ -109,13 +152,14 @@ async function readHead(table: TableClient, caseId: string): Promise<Head> {
 /** Adds the record after the case's current head; a concurrent append moves the head, so retry on 409/412. */
 async function appendToCaseChain(
   table: TableClient,
+  heads: ChainHeads,
   record: AccessRecord,
   rowKey: string,
   columns: Record<string, string>,
 ): Promise<void> {
   const partitionKey = casePartition(record.caseId);
   for (let attempt = 1; ; attempt++) {
-    const head = await readHead(table, record.caseId);
+    const head = await (attempt === 1 ? heads.guess(record.caseId) : heads.fresh(record.caseId));
     const previousHash = head?.hash ?? '';
     const seq = (head?.seq ?? 0) + 1;
     const hash = chainHash(previousHash, record);
@@ -125,11 +169,19 @@ async function appendToCaseChain(
       head ? ['update', headEntity, 'Replace', { etag: head.etag }] : ['create', headEntity],
     ];
     try {
-      await table.submitTransaction(actions);
+      const response = await table.submitTransaction(actions);
+      // Sub-responses come in the order of the actions; an update's carries no row key (no Location
+      // header), so the head's is found by position, not through getResponseForEntity.
+      const headResponse = response.subResponses[1];
+      const etag = headResponse && (headResponse.rowKey ?? headRow) === headRow ? headResponse.etag : undefined;
+      heads.written(record.caseId, etag ? { hash, seq, etag } : undefined);
       return;
     } catch (error) {
       const status = statusOf(error);
-      if ((status === 409 || status === 412) && attempt < maxAppendAttempts) {
+      heads.forget(record.caseId); // whatever went wrong, the next append reads the head afresh
+      // A kept head whose row is gone (removed behind the API's back) fails its update with 404.
+      const staleGuess = attempt === 1 && head !== null && status === 404;
+      if ((status === 409 || status === 412 || staleGuess) && attempt < maxAppendAttempts) {
         await pauseBeforeRetry(attempt); // out of step with the other appenders, or they collide again
         continue;
       }

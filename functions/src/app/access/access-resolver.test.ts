@@ -1,6 +1,8 @@
 import type { CaseType } from '../../contract/case-type';
 import { can } from '../../domain/access';
 import type { UserPrincipal } from '../../domain/principal';
+import { withCaseTypeCache } from '../../adapters/table-storage/case-types.cached';
+import type { CaseTypeRepository } from '../../ports/case-types';
 import type { DirectoryUser, UserDirectory } from '../../ports/user-directory';
 import { createAccessResolver, currentAccessLists } from './access-resolver';
 
@@ -98,19 +100,39 @@ describe('resolving the actor of a request', () => {
     expect(lookups).toEqual(['u-1', 'u-1']);
   });
 
-  it('sees a changed access list after the case-type cache time', async () => {
+  it('keeps no access lists of its own: a grant the case types show is used on the next request', async () => {
     let versions = [version(1, 'published', readers)];
-    let now = Date.parse('2026-03-10T12:00:00Z');
     const resolver = createAccessResolver({
       caseTypes: { listAllVersions: async () => versions },
       userDirectory: directory([]).dir,
-      clock: { now: () => new Date(now) },
+      clock: { now: () => new Date('2026-03-10T12:00:00Z') },
     });
     const sanne = user({ groups: [handlers] });
     expect(can(await resolver.actorFor(sanne), 'case.read', aCase)).toBe(false);
     versions = [...versions, version(2, 'published', handlers)];
+    expect(can(await resolver.actorFor(sanne), 'case.read', aCase)).toBe(true);
+  });
+
+  it('sees a grant published on this instance at once through the repository’s case-type cache', async () => {
+    const clock = { now: () => new Date('2026-03-10T12:00:00Z') };
+    const stored: CaseType[] = [version(1, 'published', readers)];
+    let reads = 0;
+    const repository = {
+      listAllVersions: async () => {
+        reads++;
+        return [...stored];
+      },
+      addVersion: async (added: CaseType) => {
+        stored.push(added);
+      },
+    } as unknown as CaseTypeRepository;
+    const caseTypes = withCaseTypeCache(repository, { clock });
+    const resolver = createAccessResolver({ caseTypes, userDirectory: directory([]).dir, clock });
+    const sanne = user({ groups: [handlers] });
     expect(can(await resolver.actorFor(sanne), 'case.read', aCase)).toBe(false);
-    now += 31_000;
+    await resolver.actorFor(sanne);
+    expect(reads).toBe(1); // served from the repository's cache
+    await caseTypes.addVersion(version(2, 'published', handlers));
     expect(can(await resolver.actorFor(sanne), 'case.read', aCase)).toBe(true);
   });
 });

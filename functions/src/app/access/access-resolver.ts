@@ -10,13 +10,15 @@ export interface AccessResolver {
   actorFor(user: UserPrincipal): Promise<Actor>;
 }
 
-/** A changed access list or group membership takes effect within these times. */
-const caseTypesTtlMs = 30_000;
+/** A changed group membership (looked up on an overage) takes effect within this time. */
 const groupsTtlMs = 5 * 60_000;
 
 /**
  * Resolves an actor per request. Access lists come from the newest published (or retired) version of
- * each case type: access is current policy, so revoking a group's grant also covers older cases.
+ * each case type: access is current policy, so revoking a group's grant also covers older cases. They
+ * are derived per request from `listAllVersions`, which the composition root serves from the
+ * repository's case-type cache (withCaseTypeCache: a few seconds, dropped on this instance's publish or
+ * retire); the resolver keeps no copy of its own, so a changed grant is seen as soon as that cache sees it.
  * Groups come from the token's `groups` claim; only when Entra signals an overage (too many groups to
  * list) are they looked up in the directory (Graph, app-only), cached briefly per user.
  */
@@ -27,19 +29,7 @@ export function createAccessResolver(deps: {
   settings?: AccessSettings;
 }): AccessResolver {
   const settings = deps.settings ?? defaultAccessSettings;
-  let types: { loadedAt: number; value: Promise<CaseTypeAccess[]> } | undefined;
   const groupsByUser = new Map<string, { loadedAt: number; value: Promise<string[]> }>();
-
-  const accessLists = (now: number): Promise<CaseTypeAccess[]> => {
-    if (!types || now - types.loadedAt > caseTypesTtlMs) {
-      const entry = { loadedAt: now, value: deps.caseTypes.listAllVersions().then(currentAccessLists) };
-      types = entry;
-      entry.value.catch(() => {
-        if (types === entry) types = undefined;
-      });
-    }
-    return types.value;
-  };
 
   const groupsOf = (user: UserPrincipal, now: number): Promise<string[]> => {
     if (!user.groupsOverage) return Promise.resolve(user.groups);
@@ -54,7 +44,8 @@ export function createAccessResolver(deps: {
   return {
     async actorFor(user) {
       const at = deps.clock.now();
-      const [lists, groups] = await Promise.all([accessLists(at.getTime()), groupsOf(user, at.getTime())]);
+      const [versions, groups] = await Promise.all([deps.caseTypes.listAllVersions(), groupsOf(user, at.getTime())]);
+      const lists = currentAccessLists(versions);
       return resolveActor({ id: user.oid, name: user.name, roles: user.roles, groups }, lists, settings, at.toISOString());
     },
   };

@@ -62,6 +62,14 @@ describe('recording and reporting reads of a case', () => {
     ]);
   });
 
+  it('turns a failed append into 503 access-log.unavailable, so the read is not served', async () => {
+    const failing = { append: async () => Promise.reject(new Error('storage is down')) };
+    await expect(recordCaseRead({ accessLog: failing, clock }, sanne, aCase({ parties: [anna] }), 'case')).rejects.toMatchObject({
+      kind: 'dependency-unavailable',
+      code: 'access-log.unavailable',
+    });
+  });
+
   it('shows a case’s log to an auditor, 403 to someone who reads the case but not its log', async () => {
     const { log } = memoryLog();
     const state = aCase({ parties: [anna] });

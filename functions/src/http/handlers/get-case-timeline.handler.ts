@@ -20,6 +20,7 @@ export const getCaseTimelineEndpoint = (deps: Pick<Dependencies, 'caseStore' | '
     handler: async ({ request, principal }) => {
       const { id } = parseParams(request, CaseIdParamsSchema);
       const query = parseQuery(request, CaseTimelineQuerySchema);
+      deps.accessLog.prepareAppend?.(id); // read ahead what recording the read needs (decision 0023)
       const actor = await deps.access.actorFor(principal);
       const page = await getCaseTimeline(
         deps,

@@ -10,7 +10,9 @@ import { parseParams } from './case-type-input';
 
 /**
  * GET /api/v1/cases/{id}: one case by its uuid or its number (through the number index); 404 when it
- * does not exist or the caller may not see it. Every read is recorded in the access log.
+ * does not exist or the caller may not see it. Every read is recorded in the access log before the
+ * answer is sent (decision 0023): the chain head is read ahead while the case loads, and the record is
+ * appended while the answer is presented; a read that could not be recorded answers 503 without the case.
  */
 export const getCaseEndpoint = (deps: Pick<Dependencies, 'caseStore' | 'caseNumberIndex' | 'access' | 'accessLog' | 'clock'>) =>
   defineEndpoint({
@@ -20,10 +22,15 @@ export const getCaseEndpoint = (deps: Pick<Dependencies, 'caseStore' | 'caseNumb
     policy: policies.authenticated,
     handler: async ({ request, principal }) => {
       const { id } = parseParams(request, CaseIdOrNumberParamsSchema);
-      const actor = await deps.access.actorFor(principal);
-      const { state, etag } = await getCaseByIdOrNumber(deps, id);
+      const [actor, { state, etag }] = await Promise.all([
+        deps.access.actorFor(principal),
+        getCaseByIdOrNumber(deps, id, (caseId) => deps.accessLog.prepareAppend?.(caseId)),
+      ]);
       authorizeCase(actor, 'case.read', state);
-      await recordCaseRead(deps, principal, state, 'case');
-      return json(200, presentCase(state, etag, actor), { etag });
+      const [, body] = await Promise.all([
+        recordCaseRead(deps, principal, state, 'case'),
+        Promise.resolve().then(() => presentCase(state, etag, actor)),
+      ]);
+      return json(200, body, { etag });
     },
   });
