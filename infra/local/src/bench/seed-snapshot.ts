@@ -19,7 +19,7 @@ type Row = Record<string, unknown>;
 
 /** Names the seed: the case count and everything that shapes the stored rows (case types, the API's storage and projection code). */
 export function seedSnapshotKey(parts: { cases: number; inputs: readonly string[] }): string {
-  const hash = createHash('sha256').update(`zaakwerk-bench-seed-v1\n${parts.cases}\n`);
+  const hash = createHash('sha256').update(`zaakwerk-bench-seed-v2\n${parts.cases}\n`);
   for (const input of parts.inputs) hash.update(createHash('sha256').update(input).digest('hex'));
   return hash.digest('hex').slice(0, 16);
 }
