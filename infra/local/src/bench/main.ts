@@ -19,7 +19,9 @@ import {
   measureProjectionLag,
   measureRawStorage,
   measureReads,
+  measureRegistrationWithoutProjection,
   measureRegistrations,
+  projectorFunctionName,
   measureWorkQueue,
   type Bench,
 } from './scenarios';
@@ -118,6 +120,28 @@ async function main(): Promise<void> {
       say(
         `API process memory: rss ${memory.rssMb} MB (peak ${memory.peakRssMb} MB), heap used ${memory.heapUsedMb} MB of ${memory.heapTotalMb} MB`,
       );
+
+      // Last (after the memory reading, which must come from the process that ran everything): registration
+      // with the projector switched off, then the projector's catch-up on a host started as usual.
+      if (options.deferred > 0) {
+        await host.stop();
+        say(`registering ${options.deferred} with the API's projector switched off…`);
+        const deferred = await startApiHost({ ...apiEnv, [`AzureWebJobs.${projectorFunctionName}.Disabled`]: 'true' });
+        try {
+          const client = createApiClient(deferred.api, m365);
+          registered.push(...(await measureRegistrationWithoutProjection({ ...bench, client }, options.deferred, results)));
+        } finally {
+          await deferred.stop();
+        }
+        host = await startApiHost(apiEnv);
+        const catchUpMs = await drainOutbox(azurite.connectionString);
+        results.projectionCatchUp = {
+          cases: options.deferred,
+          seconds: Math.round(catchUpMs / 10) / 100,
+          perSecond: Math.round((options.deferred / (catchUpMs / 1000)) * 10) / 10,
+        };
+        say(`  the projector caught up with them in ${(catchUpMs / 1000).toFixed(1)} s`);
+      }
 
       const { latencies, throughput, opsPerRequest } = bench.m;
       const { ratios, rows } = compareWithRaw(bench.m);

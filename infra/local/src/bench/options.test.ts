@@ -7,6 +7,7 @@ describe('bench options', () => {
       seedConcurrency: 64,
       parallel: 200,
       sustained: 2000,
+      deferred: 2000,
       samples: 100,
       documentsSamples: 3,
       documents: true,
@@ -28,6 +29,7 @@ describe('bench options', () => {
       seedConcurrency: 128,
       parallel: 20,
       sustained: 300,
+      deferred: 300,
       samples: 50,
       documentsSamples: 2,
       documents: false,
@@ -41,5 +43,11 @@ describe('bench options', () => {
     expect(() => parseOptions(['--cases', '0'])).toThrow('--cases must be a positive whole number, not "0"');
     expect(() => parseOptions(['--samples', '1.5'])).toThrow(/--samples/);
     expect(() => parseOptions(['--sustained', 'many'])).toThrow('--sustained must be a positive whole number, not "many"');
+  });
+
+  it('takes --deferred on its own, 0 skipping the phase, and refuses a negative one', () => {
+    expect(parseOptions(['--sustained', '300', '--deferred', '0']).deferred).toBe(0);
+    expect(parseOptions(['--deferred', '500']).deferred).toBe(500);
+    expect(() => parseOptions(['--deferred', '-1'])).toThrow('--deferred must be a whole number of 0 or more, not "-1"');
   });
 });

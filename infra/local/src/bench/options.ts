@@ -4,6 +4,8 @@
  *   --seed-concurrency N  registrations in flight while seeding (default 64)
  *   --parallel N          registrations in one concurrent burst through the API (default 200)
  *   --sustained N         registrations through the API, 32 at a time, for the sustained rate (default 2000)
+ *   --deferred N          registrations through the API with its projector switched off, then the projector's
+ *                         catch-up (default: as --sustained; 0 skips it)
  *   --samples N           sequential samples per measured operation (default 100)
  *   --documents-samples N transfers per file size through the API and straight to Graph (default 3)
  *   --no-documents        skip the document transfers
@@ -16,6 +18,8 @@ export interface Options {
   seedConcurrency: number;
   parallel: number;
   sustained: number;
+  /** 0: skip the phase. */
+  deferred: number;
   samples: number;
   documentsSamples: number;
   documents: boolean;
@@ -29,17 +33,21 @@ export function parseOptions(argv: readonly string[]): Options {
     const i = argv.indexOf(flag);
     return i >= 0 ? argv[i + 1] : undefined;
   };
-  const int = (flag: string, fallback: number): number => {
+  const int = (flag: string, fallback: number, min = 1): number => {
     const raw = value(flag);
     const n = raw === undefined ? fallback : Number(raw);
-    if (!Number.isInteger(n) || n < 1) throw new Error(`${flag} must be a positive whole number, not "${raw}"`);
+    if (!Number.isInteger(n) || n < min) {
+      throw new Error(`${flag} must be a ${min === 0 ? 'whole number of 0 or more' : 'positive whole number'}, not "${raw}"`);
+    }
     return n;
   };
+  const sustained = int('--sustained', 2000);
   return {
     cases: int('--cases', 100_000),
     seedConcurrency: int('--seed-concurrency', 64),
     parallel: int('--parallel', 200),
-    sustained: int('--sustained', 2000),
+    sustained,
+    deferred: int('--deferred', sustained, 0),
     samples: int('--samples', 100),
     documentsSamples: int('--documents-samples', 3),
     documents: !argv.includes('--no-documents'),
