@@ -129,7 +129,10 @@ async function main(): Promise<void> {
         const deferred = await startApiHost({ ...apiEnv, [`AzureWebJobs.${projectorFunctionName}.Disabled`]: 'true' });
         try {
           const client = createApiClient(deferred.api, m365);
-          registered.push(...(await measureRegistrationWithoutProjection({ ...bench, client }, options.deferred, results)));
+          const withoutProjection = await measureRegistrationWithoutProjection({ ...bench, client }, options.deferred, results);
+          registered.push(...withoutProjection);
+          // The same changes as above, now without the projection of each one competing for Azurite.
+          await measureLifecycle({ ...bench, client }, withoutProjection, ', projection deferred');
         } finally {
           await deferred.stop();
         }

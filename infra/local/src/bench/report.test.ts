@@ -10,6 +10,8 @@ describe('bench report', () => {
     expect(floorOf('update field (PATCH)')).toBe('insert');
     expect(floorOf('take')).toBe('insert');
     expect(floorOf('phase move')).toBe('insert');
+    expect(floorOf('take, projection deferred')).toBe('insert');
+    expect(floorOf('phase move, projection deferred')).toBe('insert');
     expect(floorOf('projection lag')).toBeNull();
     expect(floorOf('raw point read')).toBeNull();
   });

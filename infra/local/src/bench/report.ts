@@ -16,7 +16,7 @@ export type FloorKind = keyof typeof rawFloors;
 export function floorOf(operation: string): FloorKind | null {
   if (operation.startsWith('my work queue')) return 'range';
   if (operation.startsWith('get')) return 'read';
-  if (operation.startsWith('register') || operation.startsWith('update') || operation === 'take' || operation === 'phase move') {
+  if (['register', 'update', 'take', 'phase move'].some((write) => operation.startsWith(write))) {
     return 'insert';
   }
   return null;

@@ -241,8 +241,11 @@ export async function measureReads(bench: Bench, readable: readonly { id: string
   }
 }
 
-/** A field update (PATCH with If-Match), taking a case, a phase move (gates met first), on cases registered above. */
-export async function measureLifecycle(bench: Bench, registered: readonly Registered[]): Promise<void> {
+/**
+ * A field update (PATCH with If-Match), taking a case, a phase move (gates met first), on cases registered
+ * above; `suffix` names a second series of them (e.g. with the projector switched off).
+ */
+export async function measureLifecycle(bench: Bench, registered: readonly Registered[], suffix = ''): Promise<void> {
   const { m, client } = bench;
   const fresh = registered.slice(0, bench.samples * 3);
   const patched: Registered[] = [];
@@ -262,8 +265,8 @@ export async function measureLifecycle(bench: Bench, registered: readonly Regist
         if (result.status === 200) patched.push({ ...r, etag: result.etag });
       });
     });
-    m.opsPerRequest['update field (PATCH)'] = perRequest;
-    m.report('update field (PATCH)', samples, failures, wall);
+    m.opsPerRequest[`update field (PATCH)${suffix}`] = perRequest;
+    m.report(`update field (PATCH)${suffix}`, samples, failures, wall);
   }
   {
     const samples: number[] = [];
@@ -281,8 +284,8 @@ export async function measureLifecycle(bench: Bench, registered: readonly Regist
         r.etag = result.etag;
       });
     });
-    m.opsPerRequest.take = perRequest;
-    m.report('take', samples, failures, wall);
+    m.opsPerRequest[`take${suffix}`] = perRequest;
+    m.report(`take${suffix}`, samples, failures, wall);
   }
   {
     const samples: number[] = [];
@@ -309,8 +312,8 @@ export async function measureLifecycle(bench: Bench, registered: readonly Regist
         );
       });
     });
-    m.opsPerRequest['phase move'] = perRequest;
-    m.report('phase move', samples, failures, wall);
+    m.opsPerRequest[`phase move${suffix}`] = perRequest;
+    m.report(`phase move${suffix}`, samples, failures, wall);
   }
 }
 
