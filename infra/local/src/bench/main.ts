@@ -11,7 +11,7 @@ import { apiSettings, startApiHost, type ApiHost } from './api-host';
 import { benchDocuments } from './documents';
 import { createAccessLogCapture, createMeasurements } from './measure';
 import { parseOptions } from './options';
-import { compareWithRaw, machine, printReport, resultsPath, writeResults } from './report';
+import { compareWithRaw, rawFloors, machine, printReport, resultsPath, writeResults } from './report';
 import {
   createRegistrar,
   drainOutbox,
@@ -151,7 +151,7 @@ async function main(): Promise<void> {
       results.apiOverRawP95 = ratios;
       const targets = judgeTargets({
         getByIdP95: latencies['get by id']?.p95 ?? null,
-        rawPointReadP95: latencies['raw point read']?.p95 ?? null,
+        rawPointReadP95: latencies[rawFloors.read]?.p95 ?? null,
         myWorkQueueP95: latencies['my work queue, first page']?.p95 ?? null,
         registerSustainedPerSecond: throughput['register (sustained)'] ?? null,
         apiRssMb: memory.rssMb ?? null,
