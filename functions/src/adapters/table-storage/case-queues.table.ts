@@ -60,7 +60,7 @@ function toQueueRow(entity: Record<string, unknown>): { rowKey: string; row: Que
 }
 
 /** The columns a listing needs (not the signal or task columns): less to read and parse per row. */
-const listColumns = [
+export const listColumns = [
   'RowKey',
   'caseId',
   'number',

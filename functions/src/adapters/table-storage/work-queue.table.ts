@@ -2,6 +2,9 @@ import { RestError } from '@azure/data-tables';
 import { z } from 'zod';
 import { invalidInput } from '../../app/errors';
 
+/** The columns GET /cases selects from a queue partition (for the bench's raw query of the same shape). */
+export { listColumns as workQueueListColumns } from './case-queues.table';
+
 /**
  * The work-queue read model's table and the cursor helpers its readers share. Rows: one partition per
  * queue (`assignee:<oid>`, `caseType:<key>`, …) keyed `<finalDeadline>|<caseId>`, written by the projector

@@ -1,7 +1,7 @@
 import { performance } from 'node:perf_hooks';
 import { TableClient } from '@azure/data-tables';
 import { QueueClient } from '@azure/storage-queue';
-import { workQueueTableName } from '@zaakwerk/functions/work-queue';
+import { workQueueListColumns, workQueueTableName } from '@zaakwerk/functions/work-queue';
 import type { ApiClient, Json } from './api-client';
 import type { Measurements } from './measure';
 
@@ -318,29 +318,6 @@ export async function measureLifecycle(bench: Bench, registered: readonly Regist
 }
 
 /**
- * The columns GET /cases selects (functions/src/adapters/table-storage/case-queues.table.ts `listColumns`),
- * so the raw query below reads what the API's reads.
- */
-const queueListColumns = [
-  'RowKey',
-  'caseId',
-  'number',
-  'title',
-  'caseTypeKey',
-  'caseTypeName',
-  'status',
-  'phaseKey',
-  'phaseName',
-  'finalDeadline',
-  'receivedOn',
-  'updatedAt',
-  'assigneeId',
-  'assigneeName',
-  'confidentiality',
-  'atRiskFrom',
-];
-
-/**
  * "My work queue, first page" through the API (GET /cases?queue=mine as behandelaar: an eighth of the
  * seeded cases plus the takes above), and its floor: the same one-partition range query (the deadline
  * family of `assignee:<oid>` in WorkQueue, the same columns, top 50) straight to Azurite, right after it on
@@ -371,7 +348,9 @@ export async function measureWorkQueue(bench: Bench, assigneeId: string, results
     let rows = 0;
     const wall = await m.series(bench.samples, async () => {
       const t0 = performance.now();
-      const pages = workQueue.listEntities({ queryOptions: { filter, select: queueListColumns } }).byPage({ maxPageSize: 50 });
+      const pages = workQueue
+        .listEntities({ queryOptions: { filter, select: [...workQueueListColumns] } })
+        .byPage({ maxPageSize: 50 });
       const page = (await pages.next()).value;
       samples.push(performance.now() - t0);
       rows = page ? page.length : 0;
