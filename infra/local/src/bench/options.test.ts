@@ -9,6 +9,7 @@ describe('bench options', () => {
       sustained: 2000,
       deferred: 2000,
       samples: 100,
+      readSamples: 500,
       documentsSamples: 3,
       documents: true,
       freshSeed: false,
@@ -20,7 +21,7 @@ describe('bench options', () => {
   it('reads every flag', () => {
     expect(
       parseOptions(
-        '--cases 5000 --seed-concurrency 128 --parallel 20 --sustained 300 --samples 50 --documents-samples 2 --no-documents --fresh-seed --no-save-seed --out x.json'.split(
+        '--cases 5000 --seed-concurrency 128 --parallel 20 --sustained 300 --samples 50 --read-samples 40 --documents-samples 2 --no-documents --fresh-seed --no-save-seed --out x.json'.split(
           ' ',
         ),
       ),
@@ -31,6 +32,7 @@ describe('bench options', () => {
       sustained: 300,
       deferred: 300,
       samples: 50,
+      readSamples: 40,
       documentsSamples: 2,
       documents: false,
       freshSeed: true,

@@ -7,6 +7,7 @@
  *   --deferred N          registrations through the API with its projector switched off, then the projector's
  *                         catch-up (default: as --sustained; 0 skips it)
  *   --samples N           sequential samples per measured operation (default 100)
+ *   --read-samples N      samples of get by id and get by number, each paired with a raw read (default 500)
  *   --documents-samples N transfers per file size through the API and straight to Graph (default 3)
  *   --no-documents        skip the document transfers
  *   --fresh-seed          seed anew even when a saved seed of this size exists
@@ -21,6 +22,8 @@ export interface Options {
   /** 0: skip the phase. */
   deferred: number;
   samples: number;
+  /** Get by id and by number: their p95 judges a target, so more samples than the writes (cheap: ~10 ms each). */
+  readSamples: number;
   documentsSamples: number;
   documents: boolean;
   freshSeed: boolean;
@@ -49,6 +52,7 @@ export function parseOptions(argv: readonly string[]): Options {
     sustained,
     deferred: int('--deferred', sustained, 0),
     samples: int('--samples', 100),
+    readSamples: int('--read-samples', 500),
     documentsSamples: int('--documents-samples', 3),
     documents: !argv.includes('--no-documents'),
     freshSeed: argv.includes('--fresh-seed'),
