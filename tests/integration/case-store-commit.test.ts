@@ -65,6 +65,40 @@ describe('the case store on Azurite', () => {
     expect([row.number, row.status]).toEqual(['ZAAK-2026-000001', 'open']);
   });
 
+  it('sends the transaction only after the writes that must come first, and writes nothing of the case when they fail', async () => {
+    let claimStored = false;
+    const claim = new Promise<void>((resolve) => setTimeout(() => resolve(void (claimStored = true)), 50));
+    const first = newCaseId();
+    await store.commit(first, {
+      before: claim.then(async () => {
+        // The case must not exist yet while what comes before it is being stored.
+        await expect(store.load(first)).resolves.toBeNull();
+      }),
+      expected: 'new',
+      state: { title: 'Na de claim' },
+      events: [anEvent('case.registered')],
+      outbox: [{ type: 'case.registered', payload: { caseId: first } }],
+    });
+    expect(claimStored).toBe(true);
+    await expect(store.load(first)).resolves.toMatchObject({ state: { title: 'Na de claim' } });
+
+    const refused = newCaseId();
+    await expect(
+      store.commit(refused, {
+        before: Promise.reject(new Error('number taken')),
+        expected: 'new',
+        state: { title: 'Mag niet bestaan' },
+        events: [anEvent('case.registered')],
+        outbox: [{ type: 'case.registered', payload: { caseId: refused } }],
+      }),
+    ).rejects.toThrow('number taken');
+    await expect(store.load(refused)).resolves.toBeNull();
+    const rows = [];
+    for await (const row of cases.listEntities({ queryOptions: { filter: `PartitionKey eq '${casePartitionKey(refused)}'` } }))
+      rows.push(row);
+    expect(rows).toEqual([]);
+  });
+
   it('answers null for a case that does not exist', async () => {
     await expect(store.load(newCaseId())).resolves.toBeNull();
   });

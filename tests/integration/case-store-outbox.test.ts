@@ -97,6 +97,45 @@ describe('the case outbox on Azurite', () => {
     await expect(dispatcher.sweepOutbox()).resolves.toEqual({ cases: 0, messages: 0 });
   });
 
+  it('removes a sent row and its marker together; a row that could not be removed is marked again for the sweep', async () => {
+    now = new Date('2026-03-04T08:00:00.000Z');
+    const store = createTableCaseStore({ cases, outboxPending, clock });
+    const caseId = 'c0ffee00-0000-4000-8000-00000000000e';
+    const commit = await store.commit(caseId, {
+      expected: 'new',
+      state: {},
+      events: [anEvent('case.registered')],
+      outbox: [{ type: 'case.registered' }],
+    });
+    // The Cases table refuses this one delete (storage hiccup), everything else is real Azurite.
+    let refused = 0;
+    const flakyCases = new Proxy(cases, {
+      get(target, property, receiver) {
+        if (property === 'deleteEntity') {
+          return () => {
+            refused++;
+            return Promise.reject(Object.assign(new Error('storage hiccup'), { statusCode: 503 }));
+          };
+        }
+        const value: unknown = Reflect.get(target, property, receiver);
+        return typeof value === 'function' ? (value as (...args: unknown[]) => unknown).bind(target) : value;
+      },
+    });
+    const flaky = createOutboxDispatcher({ cases: flakyCases, outboxPending, queue, clock });
+    await expect(flaky.dispatchOutbox(caseId, commit.outboxMarker, commit.outboxMessages)).rejects.toThrow('storage hiccup');
+    expect(refused).toBe(1);
+    expect(await receiveAll()).toEqual([expect.objectContaining({ messageId: `${caseId}:1:0` })]);
+    expect(await outboxRowCount(caseId)).toBe(1);
+
+    // The original marker went with the dispatch; the new one lets the sweep finish the job.
+    now = new Date(now.getTime() + 6 * 60 * 1000);
+    const dispatcher = createOutboxDispatcher({ cases, outboxPending, queue, clock });
+    await expect(dispatcher.sweepOutbox()).resolves.toEqual({ cases: 1, messages: 1 });
+    expect(await outboxRowCount(caseId)).toBe(0);
+    expect(await receiveAll()).toEqual([expect.objectContaining({ messageId: `${caseId}:1:0` })]); // once more, deduped by its id
+    await expect(dispatcher.sweepOutbox()).resolves.toEqual({ cases: 0, messages: 0 });
+  });
+
   it('drops the marker of a commit that failed, sending nothing', async () => {
     now = new Date('2026-03-04T08:00:00.000Z');
     const store = createTableCaseStore({ cases, outboxPending, clock });

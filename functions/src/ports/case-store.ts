@@ -20,6 +20,12 @@ export interface CaseCommit<S extends JsonValue = JsonValue> {
   events: CaseEventDraft[];
   outbox?: OutboxDraft[];
   columns?: CaseRowColumns;
+  /**
+   * Writes elsewhere that must be stored before the transaction is sent (e.g. the number index entry of
+   * a registration): the store overlaps them with its own preparatory writes and sends the transaction
+   * only when they have succeeded; their failure fails the commit with nothing of the case written.
+   */
+  before?: Promise<unknown>;
 }
 
 export interface CommitResult {

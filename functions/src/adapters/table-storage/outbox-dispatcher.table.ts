@@ -1,3 +1,4 @@
+import { randomUUID } from 'node:crypto';
 import type { TableClient } from '@azure/data-tables';
 import type { QueueClient } from '@azure/storage-queue';
 import type { Clock } from '../../ports/event-log';
@@ -5,7 +6,7 @@ import type { OutboxDispatcher, OutboxMessage } from '../../ports/outbox';
 import { isNotFound } from './case-store-errors';
 import { outboxMessageFromRow } from './case-store.table';
 import { casePartitionKey, outboxRowKey, outboxRowKeyRange } from './case-store-rows';
-import { deleteOutboxMarker, markersBefore } from './outbox-markers.table';
+import { deleteOutboxMarker, markersBefore, writeOutboxMarker } from './outbox-markers.table';
 
 export const caseOutboxQueueName = 'case-outbox';
 
@@ -25,13 +26,16 @@ export function createOutboxDispatcher(deps: OutboxDispatcherDeps): OutboxDispat
   const { cases, outboxPending, queue, clock } = deps;
   let queueReady: Promise<unknown> | undefined;
 
-  const send = async (partitionKey: string, rowKey: string, message: OutboxMessage): Promise<void> => {
+  const sendOnly = async (message: OutboxMessage): Promise<void> => {
     queueReady ??= queue.createIfNotExists().catch((error: unknown) => {
       queueReady = undefined; // try again on the next message rather than failing forever
       throw error;
     });
     await queueReady;
     await queue.sendMessage(encodeQueueMessage(message));
+  };
+  const send = async (partitionKey: string, rowKey: string, message: OutboxMessage): Promise<void> => {
+    await sendOnly(message);
     await deleteRow(cases, partitionKey, rowKey);
   };
 
@@ -41,10 +45,23 @@ export function createOutboxDispatcher(deps: OutboxDispatcherDeps): OutboxDispat
     if (written) {
       // The commit's own rows, known from its result: no query for them (decision 0019).
       for (const message of written) {
-        await send(partitionKey, outboxRowKey(message.sequence, message.n), message);
+        await sendOnly(message);
         sent++;
       }
-      if (marker) await deleteOutboxMarker(outboxPending, marker);
+      // Every message sent: its rows and the marker go together, one round trip instead of two.
+      const [rows, markerGone] = await Promise.allSettled([
+        Promise.all(written.map((message) => deleteRow(cases, partitionKey, outboxRowKey(message.sequence, message.n)))),
+        marker ? deleteOutboxMarker(outboxPending, marker) : null,
+      ]);
+      if (rows.status === 'rejected') {
+        // A sent row left behind without its marker would never be swept: mark the case again, so the sweep
+        // removes it (sending its message once more, which consumers drop by messageId).
+        if (marker && markerGone.status === 'fulfilled') {
+          await writeOutboxMarker(outboxPending, clock, caseId, randomUUID()).catch(() => undefined);
+        }
+        throw rows.reason;
+      }
+      if (markerGone.status === 'rejected') throw markerGone.reason;
       return sent;
     }
     const filter =

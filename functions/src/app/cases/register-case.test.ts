@@ -54,7 +54,8 @@ function fakes(versions: CaseType[] = [omgevingsvergunning()]) {
   let commitFails = false;
   const index = new Map<string, string>();
   const caseStore: Pick<CaseStore, 'commit'> = {
-    commit: <S extends JsonValue>(caseId: string, commit: CaseCommit<S>) => {
+    commit: async <S extends JsonValue>(caseId: string, commit: CaseCommit<S>) => {
+      await commit.before; // as the Table adapter: nothing is written when what must come first failed
       if (commitFails) return Promise.reject(new Error('storage down'));
       if (commits.some((c) => c.caseId === caseId)) return Promise.reject(new ConcurrencyConflict(caseId, 'W/"1"'));
       commits.push({ caseId, commit });

@@ -142,12 +142,14 @@ async function register(
     channel,
     data: { after: registeredData(state) },
   };
-  // The number → id entry first, like the outbox marker: a case never exists without it; an entry whose
-  // commit failed points to no case and reads as absent (decision 0014).
-  await deps.caseNumberIndex.claim(number, state.id);
+  // The number → id entry before the case, like the outbox marker (and written alongside it): a case never
+  // exists without it; an entry whose commit failed points to no case and reads as absent (decision 0014).
+  const claimed = deps.caseNumberIndex.claim(number, state.id);
+  claimed.catch(() => {}); // its failure reaches us through commit; this only keeps an early throw of commit from leaving it unhandled
   let result: Awaited<ReturnType<CaseStore['commit']>>;
   try {
     result = await deps.caseStore.commit(state.id, {
+      before: claimed,
       expected: 'new',
       state,
       events: [event],
