@@ -24,6 +24,7 @@ import type { CaseState } from '../../functions/src/domain/cases';
 import type { Clock } from '../../functions/src/ports/event-log';
 import { register } from '../../functions/src/register';
 import { workQueueTypeInfo } from '../../functions/src/app/projections/work-queue-type-info';
+import { localApiSettings } from '../../infra/local/src/api-settings';
 import { startFunctionsHost, type RunningFunctionsHost } from '../../infra/local/src/functions-host';
 import { freePort } from '../../infra/local/src/ports';
 import { passwordGrantToken, startM365TestStack, type M365TestStack } from '../../infra/local/src/m365';
@@ -58,18 +59,7 @@ describe('recovery of the work-queue projection after the host is killed', () =>
     const caseTypes = table(caseTypesTableName);
     await caseTypes.createTable();
     await publishShippedCaseTypes(shippedCaseTypeFiles(), new Date().toISOString(), createCaseTypeRepository(caseTypes));
-    envOfApi = {
-      ZAAKWERK_ENV: 'local',
-      ZAAKWERK_STORAGE_CONNECTION_STRING: stack.azurite.connectionString,
-      AzureWebJobsStorage: stack.azurite.connectionString,
-      ZAAKWERK_TENANT_ID: demoTenant.tenantId,
-      ZAAKWERK_AUTHORITY: stack.m365.issuer,
-      ZAAKWERK_API_CLIENT_ID: demoTenant.apiApp.clientId,
-      ZAAKWERK_API_APP_ID_URI: demoTenant.apiApp.appIdUri,
-      ZAAKWERK_API_CLIENT_SECRET: demoTenant.apiApp.clientSecret,
-      ZAAKWERK_GRAPH_BASE_URL: stack.m365.graphBaseUrl,
-      ZAAKWERK_BOT_CLIENT_ID: demoTenant.botApp.clientId,
-    };
+    envOfApi = localApiSettings(stack.azurite.connectionString, stack.m365);
   });
   afterAll(() => stack?.stop());
 

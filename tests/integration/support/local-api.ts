@@ -13,6 +13,7 @@ import type { CaseStore } from '../../../functions/src/ports/case-store';
 import { systemClock, type EventLog } from '../../../functions/src/ports/event-log';
 import { loadApiConfig, type ApiConfig } from '../../../functions/src/config';
 import { register } from '../../../functions/src/register';
+import { localApiSettings } from '../../../infra/local/src/api-settings';
 import { startFunctionsHost, type RunningFunctionsHost } from '../../../infra/local/src/functions-host';
 import { passwordGrantToken, startM365TestStack, type LocalM365, type M365TestStack } from '../../../infra/local/src/m365';
 import { demoTenant, personaUpn, type DemoPersona } from '../../../infra/local/src/m365/demo-tenant';
@@ -96,18 +97,7 @@ export async function startLocalApi(
       await publishShippedCaseTypes(files, new Date().toISOString(), createCaseTypeRepository(caseTypes));
     }
     await opts.beforeServe?.(stack);
-    const config = loadApiConfig({
-      ZAAKWERK_ENV: 'local',
-      ZAAKWERK_STORAGE_CONNECTION_STRING: stack.azurite.connectionString,
-      ZAAKWERK_TENANT_ID: demoTenant.tenantId,
-      ZAAKWERK_AUTHORITY: m365.issuer,
-      ZAAKWERK_API_CLIENT_ID: demoTenant.apiApp.clientId,
-      ZAAKWERK_API_APP_ID_URI: demoTenant.apiApp.appIdUri,
-      ZAAKWERK_API_CLIENT_SECRET: demoTenant.apiApp.clientSecret,
-      ZAAKWERK_GRAPH_BASE_URL: m365.graphBaseUrl,
-      ZAAKWERK_BOT_CLIENT_ID: demoTenant.botApp.clientId,
-      ...opts.settings,
-    });
+    const config = loadApiConfig(localApiSettings(stack.azurite.connectionString, m365, opts.settings));
     const host = await startFunctionsHost({
       name: 'api',
       port: opts.apiPort ?? 0,

@@ -1,28 +1,20 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
+import { localApiSettings, type LocalM365Endpoints } from '../api-settings';
 import { waitUntil, httpAnswers } from '../dev-stack/readiness';
 import { repoRoot } from '../local-dir';
-import { demoTenant } from '../m365';
 import { freePort } from '../ports';
 
 /** The API's settings: the same for the in-process seeding and for the API's own host process. */
-export function apiSettings(storageConnectionString: string, m365: { issuer: string; graphBaseUrl: string }): NodeJS.ProcessEnv {
+export function apiSettings(storageConnectionString: string, m365: LocalM365Endpoints): NodeJS.ProcessEnv {
   return {
     ...process.env,
-    ZAAKWERK_ENV: 'local',
-    ZAAKWERK_STORAGE_CONNECTION_STRING: storageConnectionString,
-    AzureWebJobsStorage: storageConnectionString,
-    ZAAKWERK_TENANT_ID: demoTenant.tenantId,
-    ZAAKWERK_AUTHORITY: m365.issuer,
-    ZAAKWERK_API_CLIENT_ID: demoTenant.apiApp.clientId,
-    ZAAKWERK_API_APP_ID_URI: demoTenant.apiApp.appIdUri,
-    ZAAKWERK_API_CLIENT_SECRET: demoTenant.apiApp.clientSecret,
-    ZAAKWERK_GRAPH_BASE_URL: m365.graphBaseUrl,
-    ZAAKWERK_BOT_CLIENT_ID: demoTenant.botApp.clientId,
-    ZAAKWERK_LOG_LEVEL: 'warn',
-    // The per-user limiter (600/min by default) would cap one user's registrations at 10/s: the bench measures capacity.
-    ZAAKWERK_RATE_LIMIT_PER_MINUTE: '999999',
+    ...localApiSettings(storageConnectionString, m365, {
+      ZAAKWERK_LOG_LEVEL: 'warn',
+      // The per-user limiter (600/min by default) would cap one user's registrations at 10/s: the bench measures capacity.
+      ZAAKWERK_RATE_LIMIT_PER_MINUTE: '999999',
+    }),
   };
 }
 

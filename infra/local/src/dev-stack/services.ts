@@ -1,5 +1,6 @@
 import { mkdir, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
+import { localApiSettings } from '../api-settings';
 import { demoTenant } from '../m365/demo-tenant';
 import { playgroundConfig } from '../playground-config';
 import { demoPersonas } from './endpoints';
@@ -21,22 +22,16 @@ const node = process.execPath;
 const bin = (relative: string) => join(repoRoot(), relative);
 
 export function apiEnv(w: StackWiring): NodeJS.ProcessEnv {
-  return {
-    ZAAKWERK_ENV: 'local',
-    ZAAKWERK_STORAGE_CONNECTION_STRING: w.storageConnectionString,
-    AzureWebJobsStorage: w.storageConnectionString,
-    ZAAKWERK_TENANT_ID: demoTenant.tenantId,
-    ZAAKWERK_AUTHORITY: w.authority,
-    ZAAKWERK_API_CLIENT_ID: demoTenant.apiApp.clientId,
-    ZAAKWERK_API_APP_ID_URI: demoTenant.apiApp.appIdUri,
-    ZAAKWERK_API_CLIENT_SECRET: demoTenant.apiApp.clientSecret,
-    ZAAKWERK_GRAPH_BASE_URL: w.graphBaseUrl,
-    ZAAKWERK_BOT_CLIENT_ID: demoTenant.botApp.clientId,
-    ZAAKWERK_ALLOWED_ORIGINS: w.allowedOrigins.join(','),
-    // Graph change notifications from the local Microsoft 365 to the API (ADR 0017); a local-only secret.
-    ZAAKWERK_GRAPH_NOTIFICATION_URL: `${w.apiBaseUrl.replace('//localhost:', '//127.0.0.1:')}/graph/notifications`,
-    ZAAKWERK_GRAPH_CLIENT_STATE: 'zaakwerk-local-client-state',
-  };
+  return localApiSettings(
+    w.storageConnectionString,
+    { issuer: w.authority, graphBaseUrl: w.graphBaseUrl },
+    {
+      ZAAKWERK_ALLOWED_ORIGINS: w.allowedOrigins.join(','),
+      // Graph change notifications from the local Microsoft 365 to the API (ADR 0017); a local-only secret.
+      ZAAKWERK_GRAPH_NOTIFICATION_URL: `${w.apiBaseUrl.replace('//localhost:', '//127.0.0.1:')}/graph/notifications`,
+      ZAAKWERK_GRAPH_CLIENT_STATE: 'zaakwerk-local-client-state',
+    },
+  );
 }
 
 export function botEnv(w: StackWiring): NodeJS.ProcessEnv {
