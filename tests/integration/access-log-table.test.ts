@@ -28,7 +28,11 @@ describe('the access-log table adapter on Azurite', () => {
     azurite = await startAzurite({ inMemory: true });
     table = TableClient.fromConnectionString(azurite.connectionString, accessLogTableName, { allowInsecureConnection: true });
     log = createTableAccessLog(table);
-    await log.append(record('r-1', '2026-03-10T09:00:00.000Z', 'c-1', [anna]));
+    // As registration files them: Anna and Karel are the parties of c-1, Karel of c-2.
+    await log.indexParties('c-1', [anna, karel]);
+    await log.indexParties('c-2', [karel]);
+    await log.indexParties('c-2', [karel]); // a retried registration: idempotent
+    await log.append(record('r-1', '2026-03-10T09:00:00.000Z', 'c-1', [anna, karel]));
     await log.append(record('r-2', '2026-03-10T10:00:00.000Z', 'c-1', [anna, karel]));
     await log.append(record('r-3', '2026-03-10T11:00:00.000Z', 'c-2', [karel]));
   });
@@ -42,19 +46,44 @@ describe('the access-log table adapter on Azurite', () => {
     expect(first.nextCursor).not.toBeNull();
     const second = await log.listForCase('c-1', { limit: 1, cursor: first.nextCursor ?? '' });
     expect(second.records.map((r) => r.id)).toEqual(['r-1']);
-    expect(second.records[0]).toEqual(record('r-1', '2026-03-10T09:00:00.000Z', 'c-1', [anna]));
+    expect(second.records[0]).toEqual(record('r-1', '2026-03-10T09:00:00.000Z', 'c-1', [anna, karel]));
   });
 
-  it('finds a person’s records across cases by e-mail or name, ignoring case and spacing', async () => {
+  it('finds a person’s records across the cases filed under them, by e-mail or name, ignoring case and spacing', async () => {
     const ids = async (person: string) => (await log.listForPerson(person, { limit: 10 })).records.map((r) => r.id);
     expect(await ids('anna@example.nl')).toEqual(['r-2', 'r-1']);
     expect(await ids('anna aanvrager')).toEqual(['r-2', 'r-1']);
-    expect(await ids('karel/klager #1?')).toEqual(['r-3', 'r-2']);
+    expect(await ids('karel/klager #1?')).toEqual(['r-3', 'r-2', 'r-1']);
     expect(await ids('nobody@example.nl')).toEqual([]);
   });
 
+  it('pages a person’s records across cases newest first with a cursor, and refuses a foreign cursor', async () => {
+    const seen: string[] = [];
+    let cursor: string | undefined;
+    for (let page = 0; page < 5; page++) {
+      const result = await log.listForPerson('Karel/Klager #1?', { limit: 2, ...(cursor ? { cursor } : {}) });
+      seen.push(...result.records.map((r) => r.id));
+      if (!result.nextCursor) break;
+      cursor = result.nextCursor;
+    }
+    expect(seen).toEqual(['r-3', 'r-2', 'r-1']);
+    const exact = await log.listForPerson('karel/klager #1?', { limit: 3 });
+    expect([exact.records.length, exact.nextCursor]).toEqual([3, null]);
+    await expect(log.listForPerson('karel/klager #1?', { limit: 1, cursor: 'bm90IGEgcm93IGtleQ' })).rejects.toMatchObject({
+      code: 'request.invalid',
+    });
+  });
+
+  it('writes a read once, whatever the number of parties: no copies per person', async () => {
+    const rows: string[] = [];
+    for await (const row of table.listEntities({ queryOptions: { filter: "RowKey ne 'head'" } })) {
+      if (String(row.record ?? '').includes('"id":"r-2"')) rows.push(String(row.partitionKey));
+    }
+    expect(rows).toEqual(['case:c-1']);
+  });
+
   it('never overwrites a record: appending the same one again fails', async () => {
-    await expect(log.append(record('r-1', '2026-03-10T09:00:00.000Z', 'c-1', [anna]))).rejects.toThrow();
+    await expect(log.append(record('r-1', '2026-03-10T09:00:00.000Z', 'c-1', [anna, karel]))).rejects.toThrow();
     expect((await log.listForCase('c-1', { limit: 10 })).records).toHaveLength(2);
   });
 
@@ -155,7 +184,8 @@ describe('the access-log table adapter on Azurite', () => {
 
     it('keeps one intact chain under concurrent appends on several instances with heads read ahead', async () => {
       const instances = [createTableAccessLog(table), createTableAccessLog(table), createTableAccessLog(table)];
-      await instances[0]?.append(record('m-0', '2026-03-14T12:00:00.000Z', 'c-9', [anna]));
+      await log.indexParties('c-9', [karel]);
+      await instances[0]?.append(record('m-0', '2026-03-14T12:00:00.000Z', 'c-9', [karel]));
       await Promise.all(
         Array.from({ length: 21 }, (_, n) => {
           const instance = instances[n % 3] as AccessLog;
@@ -166,7 +196,7 @@ describe('the access-log table adapter on Azurite', () => {
       expect(await log.verifyCase('c-9')).toEqual({ valid: true, count: 22 });
       expect(
         (await log.listForPerson('karel/klager #1?', { limit: 100 })).records.filter((r) => r.caseId === 'c-9'),
-      ).toHaveLength(21);
+      ).toHaveLength(22);
     });
 
     it('notices a head changed behind its back and appends after the real one', async () => {

@@ -3,8 +3,9 @@ import type { EventChannel } from '../domain/events';
 
 /**
  * One read of a case's personal data (inzageregistratie, DUTCH-RULES.md §5): who, when, which case,
- * through which channel and for what. The parties at the time of reading are kept so the per-person
- * report ("who looked at the file of applicant X") works without loading every case.
+ * through which channel and for what, with the case's parties at the time of reading. The per-person
+ * report ("who looked at the file of applicant X") finds the person's cases in the party index written at
+ * registration (`indexParties`), then their records.
  */
 export interface AccessRecord {
   id: string;
@@ -53,7 +54,12 @@ export interface AccessLog {
   prepareAppend?(caseId: string): void;
   /** A case's records, newest first. */
   listForCase(caseId: string, page: { limit: number; cursor?: string }): Promise<AccessRecordPage>;
-  /** Records of cases where a party has this e-mail address or name (case-insensitive), newest first. */
+  /**
+   * Files the case under each of its parties' names and e-mail addresses (case-insensitive), for
+   * `listForPerson`. Idempotent. Written once, when the case is registered: parties do not change after.
+   */
+  indexParties(caseId: string, parties: readonly { name: string; email: string | null }[]): Promise<void>;
+  /** Records of the cases filed under this e-mail address or name (case-insensitive), newest first. */
   listForPerson(person: string, page: { limit: number; cursor?: string }): Promise<AccessRecordPage>;
   /** Recomputes the hash chain of a case's records. */
   verifyCase(caseId: string): Promise<AccessLogVerification>;

@@ -7,17 +7,21 @@ import type { AccessLog, AccessLogVerification, AccessRecord, AccessRecordPage }
 import { pauseWithFullJitter } from '../../app/full-jitter';
 
 /**
- * Access records in Table Storage, create-only. Each read is written once under `case:<caseId>` and
- * once per party under `person:<e-mail or name>` (lower case), so both the case's log and the
- * per-person report are single-partition queries. Row keys count down from the year 2286 so a
- * partition lists newest first; the record id keeps equal instants apart. A case's records are
- * hash-chained (DUTCH-RULES §5, tamper-evident): each carries `seq`, `previousHash` and `hash`, and a
- * `head` row holds the last, both written in one entity-group transaction guarded by the head's ETag.
+ * Access records in Table Storage, create-only, under `case:<caseId>`: a case's log is one partition
+ * query. Row keys count down from the year 2286 so a partition lists newest first; the record id keeps
+ * equal instants apart. A case's records are hash-chained (DUTCH-RULES §5, tamper-evident): each carries
+ * `seq`, `previousHash` and `hash`, and a `head` row holds the last, both written in one entity-group
+ * transaction guarded by the head's ETag.
+ *
+ * The per-person report reads the party index: one row per case under `party:<e-mail or name>` (lower
+ * case), written when the case is registered (`indexParties`), so a read writes its record once and
+ * not once more per party name and e-mail address (decision 0023 amendment); the report merges the
+ * records of the person's cases, newest first.
  *
  * Off the read's critical path (decision 0023): the head can be read ahead (`prepareAppend`, while the
  * case loads) and each instance keeps the heads it last wrote or read with their ETags, so an append
  * is usually one transaction; a head moved elsewhere fails that transaction's ETag check (412), and the
- * append reads the head afresh and retries. The per-person rows are written alongside the transaction.
+ * append reads the head afresh and retries.
  */
 export const accessLogTableName = 'AccessLog';
 
@@ -36,7 +40,11 @@ const rowKeyOf = (record: Pick<AccessRecord, 'at' | 'id'>): string =>
 const normalized = (text: string): string => text.trim().toLowerCase().replace(/\s+/g, ' ');
 /** PartitionKey may not hold / \ # ? or control characters; encodeURIComponent removes all of them. */
 const casePartition = (caseId: string): string => `case:${encodeURIComponent(caseId)}`;
-export const personPartition = (person: string): string => `person:${encodeURIComponent(normalized(person))}`;
+export const partyPartition = (person: string): string => `party:${encodeURIComponent(normalized(person))}`;
+/** A case's records have row keys starting with a digit (rowKeyOf); the head row sorts after them. */
+const recordsEnd = ':';
+/** Cases of one person read at the same time by the per-person report. */
+const personReportConcurrency = 8;
 
 const RecordSchema = z.object({
   id: z.string(),
@@ -108,22 +116,25 @@ export function createTableAccessLog(table: TableClient): AccessLog {
     },
     async append(record) {
       await ensureTable();
-      const persons = new Set<string>();
-      for (const party of record.parties) {
-        persons.add(personPartition(party.name));
-        if (party.email) persons.add(personPartition(party.email));
-      }
-      const rowKey = rowKeyOf(record);
       const columns = { record: JSON.stringify(record), caseId: record.caseId, userId: record.user.id, at: record.at };
-      // All at once; the read is served only when every one is stored. createEntity, never upsert: an
-      // existing row is never overwritten.
-      await Promise.all([
-        appendToCaseChain(table, chainHeads, record, rowKey, columns),
-        ...[...persons].map((partitionKey) => table.createEntity({ partitionKey, rowKey, ...columns })),
-      ]);
+      // The read is served only when this is stored. createEntity, never upsert: no record is overwritten.
+      await appendToCaseChain(table, chainHeads, record, rowKeyOf(record), columns);
+    },
+    async indexParties(caseId, parties) {
+      await ensureTable();
+      const persons = new Set<string>();
+      for (const party of parties) {
+        persons.add(partyPartition(party.name));
+        if (party.email) persons.add(partyPartition(party.email));
+      }
+      await Promise.all(
+        [...persons].map((partitionKey) =>
+          table.upsertEntity({ partitionKey, rowKey: encodeURIComponent(caseId), caseId }, 'Replace'),
+        ),
+      );
     },
     listForCase: (caseId, page) => list(casePartition(caseId), page),
-    listForPerson: (person, page) => list(personPartition(person), page),
+    listForPerson: (person, page) => listForPerson(table, person, page),
     verifyCase: (caseId) => verifyCaseChain(table, caseId),
   };
 }
@@ -188,6 +199,68 @@ async function appendToCaseChain(
       throw error;
     }
   }
+}
+
+/**
+ * The records of every case filed under the person, newest first: the person's cases from the party index,
+ * then from each case the records older than the cursor (one partition query each, `limit + 1` so a case
+ * with more shows there is a next page), merged. The cursor is the row key of the last record returned;
+ * row keys of all cases share one order (time counted down, then the record id).
+ */
+async function listForPerson(
+  table: TableClient,
+  person: string,
+  { limit, cursor }: { limit: number; cursor?: string },
+): Promise<AccessRecordPage> {
+  const after = cursor === undefined ? undefined : decodePersonCursor(cursor);
+  const caseIds: string[] = [];
+  try {
+    const filter = `PartitionKey eq '${partyPartition(person).replace(/'/g, "''")}'`;
+    for await (const row of table.listEntities<{ caseId: string }>({ queryOptions: { filter, select: ['caseId'] } })) {
+      caseIds.push(row.caseId);
+    }
+  } catch (error) {
+    if (statusOf(error) === 404) return { records: [], nextCursor: null };
+    throw error;
+  }
+  const rows: { rowKey: string; record: string }[] = [];
+  let next = 0;
+  const readCase = async (caseId: string) => {
+    const partition = casePartition(caseId).replace(/'/g, "''");
+    const from = after === undefined ? '' : ` and RowKey gt '${after}'`;
+    const filter = `PartitionKey eq '${partition}'${from} and RowKey lt '${recordsEnd}'`;
+    const pages = table
+      .listEntities<{ record: string }>({ queryOptions: { filter, select: ['RowKey', 'record'] } })
+      .byPage({ maxPageSize: limit + 1 });
+    // A page may come back short, even empty, with a continuation: read on until limit + 1 or the end.
+    let found = 0;
+    for await (const page of pages) {
+      for (const row of page) rows.push({ rowKey: row.rowKey ?? '', record: row.record });
+      found += page.length;
+      if (found > limit) break;
+    }
+  };
+  await Promise.all(
+    Array.from({ length: Math.min(personReportConcurrency, caseIds.length) }, async () => {
+      while (next < caseIds.length) await readCase(caseIds[next++] as string);
+    }),
+  );
+  rows.sort((a, b) => (a.rowKey < b.rowKey ? -1 : a.rowKey > b.rowKey ? 1 : 0));
+  const shown = rows.slice(0, limit);
+  const records = shown.map((row) => RecordSchema.parse(JSON.parse(row.record)) as AccessRecord);
+  const last = shown.at(-1);
+  return { records, nextCursor: rows.length > limit && last ? encodePersonCursor(last.rowKey) : null };
+}
+
+const personCursorPattern = /^[0-9]{13}\|[A-Za-z0-9-]{1,64}$/;
+const encodePersonCursor = (rowKey: string): string => Buffer.from(rowKey, 'utf8').toString('base64url');
+
+function decodePersonCursor(cursor: string): string {
+  const rowKey = /^[A-Za-z0-9_-]+$/.test(cursor) ? Buffer.from(cursor, 'base64url').toString('utf8') : '';
+  if (!personCursorPattern.test(rowKey)) {
+    throw invalidInput([{ path: 'query.cursor', code: 'invalid_cursor', message: 'is not a cursor from this list' }]);
+  }
+  return rowKey;
 }
 
 /** Recomputes a case's chain in append order; any changed, removed or inserted record breaks it. */

@@ -53,6 +53,8 @@ function fakes(versions: CaseType[] = [omgevingsvergunning()]) {
   let dispatchFails = false;
   let commitFails = false;
   const index = new Map<string, string>();
+  const partyIndex: { caseId: string; persons: string[] }[] = [];
+  let partyIndexFails = false;
   const caseStore: Pick<CaseStore, 'commit'> = {
     commit: async <S extends JsonValue>(caseId: string, commit: CaseCommit<S>) => {
       await commit.before; // as the Table adapter: nothing is written when what must come first failed
@@ -108,6 +110,13 @@ function fakes(versions: CaseType[] = [omgevingsvergunning()]) {
       },
     },
     idempotency,
+    accessLog: {
+      indexParties: (caseId, parties) => {
+        if (partyIndexFails) return Promise.reject(new Error('party index down'));
+        partyIndex.push({ caseId, persons: parties.map((p) => p.email ?? p.name) });
+        return Promise.resolve();
+      },
+    },
     outbox: {
       dispatchOutbox: (caseId) => {
         if (dispatchFails) return Promise.reject(new Error('queue down'));
@@ -123,6 +132,10 @@ function fakes(versions: CaseType[] = [omgevingsvergunning()]) {
     dispatched,
     numbersHandedOut: () => lastNumber,
     index,
+    partyIndex,
+    failPartyIndex: () => {
+      partyIndexFails = true;
+    },
     failDispatch: () => {
       dispatchFails = true;
     },
@@ -247,6 +260,25 @@ describe('registerCase', () => {
     const { deps, index } = fakes();
     const { state } = await registerCase(deps, behandelaar, aRequest(), silentLog);
     expect([...index]).toEqual([[state.number, state.id]]);
+  });
+
+  it('files the case under its parties for the per-person access report, before the case exists', async () => {
+    const { deps, partyIndex } = fakes();
+    const { state } = await registerCase(
+      deps,
+      behandelaar,
+      aRequest({ parties: [{ role: 'aanvrager', name: 'Anna Aanvrager', email: 'anna@example.nl' }] }),
+      silentLog,
+    );
+    expect(partyIndex).toEqual([{ caseId: state.id, persons: ['anna@example.nl'] }]);
+  });
+
+  it('writes nothing of the case when its parties cannot be filed', async () => {
+    const { deps, commits, index, failPartyIndex } = fakes();
+    failPartyIndex();
+    await expect(registerCase(deps, behandelaar, aRequest(), silentLog)).rejects.toThrow('party index down');
+    expect(commits).toHaveLength(0);
+    expect(index.size).toBe(0); // the number claimed alongside is released
   });
 
   it('releases the number index entry when the commit fails', async () => {

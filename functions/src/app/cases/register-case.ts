@@ -14,6 +14,7 @@ import {
 import { canonicalJson, type CaseEventDraft, type EventChannel, type JsonValue } from '../../domain/events';
 import type { UserPrincipal } from '../../domain/principal';
 import type { CaseNumberIndex, CaseNumbers } from '../../ports/case-numbers';
+import type { AccessLog } from '../../ports/access-log';
 import type { CaseStore } from '../../ports/case-store';
 import type { CaseTypeRepository } from '../../ports/case-types';
 import type { Clock } from '../../ports/event-log';
@@ -30,6 +31,8 @@ export interface RegisterCaseDeps {
   caseNumberIndex: Pick<CaseNumberIndex, 'claim' | 'release'>;
   idempotency: IdempotencyStore;
   outbox: Pick<OutboxDispatcher, 'dispatchOutbox'>;
+  /** The party index of the per-person access report (parties are set here, once). */
+  accessLog: Pick<AccessLog, 'indexParties'>;
   clock: Clock;
   newId?: () => string;
   /** The caller's right to start this type (app/access): throws 403 before the input is checked. */
@@ -144,12 +147,17 @@ async function register(
   };
   // The number → id entry before the case, like the outbox marker (and written alongside it): a case never
   // exists without it; an entry whose commit failed points to no case and reads as absent (decision 0014).
-  const claimed = deps.caseNumberIndex.claim(number, state.id);
-  claimed.catch(() => {}); // its failure reaches us through commit; this only keeps an early throw of commit from leaving it unhandled
+  // The parties' entries in the party index go alongside: an entry of a failed registration points to a
+  // case without records, which the per-person report passes over.
+  const before = Promise.all([
+    deps.caseNumberIndex.claim(number, state.id),
+    deps.accessLog.indexParties(state.id, state.parties),
+  ]);
+  before.catch(() => {}); // its failure reaches us through commit; this only keeps an early throw of commit from leaving it unhandled
   let result: Awaited<ReturnType<CaseStore['commit']>>;
   try {
     result = await deps.caseStore.commit(state.id, {
-      before: claimed,
+      before,
       expected: 'new',
       state,
       events: [event],

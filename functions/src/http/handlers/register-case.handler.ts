@@ -12,7 +12,7 @@ import { presentCase } from '../presenters/case.presenter';
 
 type Deps = Pick<
   Dependencies,
-  'caseTypes' | 'caseStore' | 'caseNumbers' | 'caseNumberIndex' | 'idempotency' | 'outbox' | 'clock' | 'access'
+  'caseTypes' | 'caseStore' | 'caseNumbers' | 'caseNumberIndex' | 'idempotency' | 'outbox' | 'accessLog' | 'clock' | 'access'
 >;
 
 const maxRegistrationBytes = 256 * 1024;
