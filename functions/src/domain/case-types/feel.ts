@@ -91,7 +91,11 @@ function shapeOf(expression: string, names: readonly string[]): Shape {
   const context = Object.fromEntries(names.map((name) => [name, null]));
   const tree = feelin.parseExpression(expression, context, undefined);
   let valid = true;
-  tree.iterate({ enter: (node) => void (node.type.isError && (valid = false)) });
+  tree.iterate({
+    enter(node) {
+      if (node.type.isError) valid = false;
+    },
+  });
   const [only, ...more] = childrenOf(tree.topNode);
   if (!valid || tree.topNode.name !== 'Expression' || !only || more.length > 0) return other;
   if (only.name === 'VariableName' && childrenOf(only).length === 1) {
