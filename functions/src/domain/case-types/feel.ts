@@ -40,15 +40,94 @@ export function fromFeelValue(value: unknown): unknown {
 
 const normalizeName = (name: string) => name.trim().replace(/\s+/g, ' ');
 
-function isBuiltInFunction(name: string): boolean {
-  try {
-    const value = feelin.evaluate(name).value;
-    // Built-ins evaluate to plain JavaScript functions; user-defined FEEL functions to FeelFunction.
-    return typeof value === 'function' || feelin.isFunction(value);
-  } catch {
-    // A name that does not even parse on its own is no built-in.
-    return false;
+/**
+ * A memo for facts that depend only on their key (an expression's text and the context's names, a
+ * name), never on values: at most `limit` entries, the oldest dropped first.
+ */
+export class BoundedCache<V> {
+  private readonly entries = new Map<string, V>();
+
+  constructor(readonly limit: number) {}
+
+  get size(): number {
+    return this.entries.size;
   }
+
+  get(key: string, compute: () => V): V {
+    if (this.entries.has(key)) return this.entries.get(key) as V;
+    const value = compute();
+    if (this.entries.size >= this.limit) this.entries.delete(this.entries.keys().next().value as string);
+    this.entries.set(key, value);
+    return value;
+  }
+}
+
+type Primitive = string | number | boolean | null;
+const isPrimitive = (value: unknown): value is Primitive =>
+  value === null || typeof value === 'string' || typeof value === 'number' || typeof value === 'boolean';
+
+/**
+ * What evaluating an expression comes down to, from feelin's own parse with the context's names (the
+ * parse depends on them: with a field named `true`, `true` is that field): a literal (its value), a
+ * context entry named exactly so (feelin answers a name found in the context with the entry as it is),
+ * or anything else (feelin evaluates it). feelin parses again on every evaluation; a default such as
+ * `value: bedrag` needs no parse at all.
+ */
+type Shape =
+  | { readonly kind: 'literal'; readonly value: Primitive }
+  | { readonly kind: 'name'; readonly name: string }
+  | { readonly kind: 'other' };
+
+const literalNodes = new Set(['NumericLiteral', 'StringLiteral', 'BooleanLiteral', 'null']);
+const other: Shape = { kind: 'other' };
+
+function childrenOf(node: SyntaxNode): SyntaxNode[] {
+  const children: SyntaxNode[] = [];
+  for (let child = node.firstChild; child; child = child.nextSibling) if (!child.type.isSkipped) children.push(child);
+  return children;
+}
+
+function shapeOf(expression: string, names: readonly string[]): Shape {
+  const context = Object.fromEntries(names.map((name) => [name, null]));
+  const tree = feelin.parseExpression(expression, context, undefined);
+  let valid = true;
+  tree.iterate({
+    enter(node) {
+      if (node.type.isError) valid = false;
+    },
+  });
+  const [only, ...more] = childrenOf(tree.topNode);
+  if (!valid || tree.topNode.name !== 'Expression' || !only || more.length > 0) return other;
+  if (only.name === 'VariableName' && childrenOf(only).length === 1) {
+    const name = expression.slice(only.from, only.to);
+    return names.includes(name) ? { kind: 'name', name } : other;
+  }
+  if (literalNodes.has(only.name)) {
+    // A literal reads nothing from the context: its value is feelin's, once.
+    const value = feelin.evaluate(expression, context).value;
+    return isPrimitive(value) ? { kind: 'literal', value } : other;
+  }
+  return other;
+}
+
+/** Shapes by expression and context names; the case types' expressions are few, the bound is generous. */
+const shapes = new BoundedCache<Shape>(2000);
+/** Whether a name is a built-in function, by name (check() asks for every function an expression calls). */
+const builtIns = new BoundedCache<boolean>(1000);
+/** The module's caches, for tests of their bounds. */
+export const feelCaches = { shapes, builtIns } as const;
+
+function isBuiltInFunction(name: string): boolean {
+  return builtIns.get(name, () => {
+    try {
+      const value = feelin.evaluate(name).value;
+      // Built-ins evaluate to plain JavaScript functions; user-defined FEEL functions to FeelFunction.
+      return typeof value === 'function' || feelin.isFunction(value);
+    } catch {
+      // A name that does not even parse on its own is no built-in.
+      return false;
+    }
+  });
 }
 
 /** Names an expression binds itself: `for x in`, `some x in`, context keys, function parameters. */
@@ -108,6 +187,13 @@ export const feelinEvaluator: FeelEvaluator = {
   },
 
   evaluate(expression, context) {
+    const names = Object.keys(context);
+    const shape = shapes.get(JSON.stringify([expression, names]), () => shapeOf(expression, names));
+    if (shape.kind === 'literal') return shape.value;
+    if (shape.kind === 'name' && Object.hasOwn(context, shape.name)) {
+      const value = context[shape.name];
+      if (isPrimitive(value)) return value;
+    }
     return feelin.evaluate(expression, { ...context }).value;
   },
 };

@@ -3,7 +3,16 @@ export { validateDefinition, type DefinitionValidation, type ValidationOptions }
 export type { DefinitionIssue } from './issues';
 export { resolveFragments, fragmentLookup, type FragmentLookup, type ResolvedDefinition } from './resolve-fragments';
 export { feelinEvaluator, type FeelEvaluator, type FeelProblem } from './feel';
-export { evaluateRules, canEnterPhase, type RuleEvaluation, type PhaseEntry, type FieldValues } from './evaluate-rules';
+export {
+  evaluateRules,
+  rulesOf,
+  canEnterPhase,
+  type RuleEvaluation,
+  type StateRules,
+  type ApprovalRule,
+  type PhaseEntry,
+  type FieldValues,
+} from './evaluate-rules';
 export { publish, retire, versionForNewCase, type PublishOptions } from './versioning';
 export { diffCaseTypes, isEmptyDiff, type CaseTypeDiff, type CollectionDiff, type PropertyChange } from './diff';
 export { canMigrate, type CaseSnapshot, type MigrationCheck, type MigrationReason } from './migration';

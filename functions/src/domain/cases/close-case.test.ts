@@ -1,4 +1,5 @@
 import { aCaseState } from '../../test-support/a-case-state';
+import { type FeelEvaluator, feelinEvaluator } from '../case-types';
 import { aStamp } from '../../test-support/lifecycle-case';
 import { shippedCaseType } from '../../test-support/shipped-case-type';
 import type { CaseState, CaseTask } from './case-state';
@@ -101,6 +102,19 @@ describe('required approvals', () => {
     ]);
     expect(requiredApprovals(rules, { bedrag: 10000 })).toEqual([]);
     expect(unmetApprovals(ready({ fields: { bedrag: 5000 }, tasks: [] }), rules)).toEqual([]);
+  });
+
+  it('evaluates only the conditions of approval rules, not the field rules or other rules', () => {
+    const evaluated: string[] = [];
+    const feel: FeelEvaluator = {
+      check: (expression, names) => feelinEvaluator.check(expression, names),
+      evaluate: (expression, context) => (evaluated.push(expression), feelinEvaluator.evaluate(expression, context)),
+    };
+    // subsidieaanvraag: field rules on bedrag and toegekendBedrag, a default rule, one approval rule.
+    expect(requiredApprovals(rules, { bedrag: 15000, toegekendBedrag: 12000 }, feel).map((rule) => rule.key)).toEqual([
+      'drempel-coordinator',
+    ]);
+    expect(evaluated).toEqual(['bedrag > 10000']);
   });
 
   it.each([

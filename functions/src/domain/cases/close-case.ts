@@ -1,5 +1,5 @@
 import type { BusinessRule, CaseType, Outcome } from '../../contract/case-type';
-import { evaluateRules } from '../case-types';
+import { type FeelEvaluator, feelinEvaluator, rulesOf } from '../case-types';
 import { DomainError } from '../errors';
 import type { CaseEventDraft, JsonValue } from '../events';
 import type { CaseState, CaseTask } from './case-state';
@@ -23,15 +23,12 @@ export const caseNotClosed = (id: string) =>
 export function requiredApprovals(
   caseType: PublishedRules,
   fields: CaseState['fields'],
+  feel: FeelEvaluator = feelinEvaluator,
 ): (Pick<BusinessRule, 'key' | 'description'> & { role: string })[] {
-  return caseType.rules
-    .filter((rule) => 'requireApproval' in rule.then)
-    .filter((rule) => evaluateRules({ ...caseType, rules: [rule] }, fields).requiredApprovals.length > 0)
-    .map((rule) => ({
-      key: rule.key,
-      description: rule.description,
-      role: (rule.then as { requireApproval: string }).requireApproval,
-    }));
+  // Only the approval rules' conditions are evaluated (not the field rules or other rules).
+  return rulesOf(caseType, fields, feel)
+    .approvalRules()
+    .map((rule) => ({ key: rule.key, description: rule.description, role: rule.then.requireApproval }));
 }
 
 /** The latest approval task for a rule (a rejected one may be followed by a new request). */

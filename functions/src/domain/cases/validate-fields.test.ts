@@ -1,5 +1,5 @@
 import type { Field } from '../../contract/case-type';
-import type { ResolvedDefinition } from '../case-types';
+import { type FeelEvaluator, feelinEvaluator, type ResolvedDefinition } from '../case-types';
 import { validateFieldValues } from './validate-fields';
 
 const field = (key: string, type: Field['type'], extra: Partial<Field> = {}): Field => ({
@@ -86,5 +86,22 @@ describe('validateFieldValues', () => {
     ]);
     expect(validateFieldValues(withDefault, { bouwkosten: 1000 }).values).toEqual({ bouwkosten: 1000, leges: 30 });
     expect(validateFieldValues(withDefault, { bouwkosten: 1000, leges: 5 }).values.leges).toBe(5);
+  });
+
+  it('evaluates the field rules and the defaults, not the conditions of approval or require rules', () => {
+    const evaluated: string[] = [];
+    const feel: FeelEvaluator = {
+      check: (expression, names) => feelinEvaluator.check(expression, names),
+      evaluate: (expression, context) => (evaluated.push(expression), feelinEvaluator.evaluate(expression, context)),
+    };
+    const withRules = aCaseType([
+      { key: 'grote-projecten', when: 'bouwkosten > 1000000', then: { requireApproval: 'coordinator' } },
+      { key: 'leges-verplicht', when: 'bouwkosten > 0', then: { require: 'leges' } },
+      { key: 'leges-berekenen', when: 'bouwkosten > 0', then: { default: { field: 'leges', value: 'bouwkosten * 0.03' } } },
+    ]);
+    const result = validateFieldValues(withRules, { bouwkosten: 2_000_000 }, feel);
+    expect(result.values).toEqual({ bouwkosten: 2_000_000, leges: 60000 });
+    expect(result.ruleViolations).toEqual([]);
+    expect(evaluated).toEqual(['bouwkosten >= 0', 'bouwkosten > 0', 'bouwkosten * 0.03']);
   });
 });

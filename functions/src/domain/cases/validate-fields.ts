@@ -1,6 +1,6 @@
 import type { Field } from '../../contract/case-type';
 import { isLocalDate } from '../calendar';
-import { evaluateRules, type FeelEvaluator, type ResolvedDefinition } from '../case-types';
+import { rulesOf, type FeelEvaluator, type ResolvedDefinition } from '../case-types';
 import { feelinEvaluator } from '../case-types/feel';
 import type { JsonValue } from '../events';
 
@@ -89,13 +89,14 @@ export function validateFieldValues(
   }
   if (malformed.length > 0) return { malformed, ruleViolations: [], values };
 
-  const evaluation = evaluateRules({ fields: caseType.fields, rules: caseType.rules, phases: [] }, values, feel);
-  const ruleViolations = evaluation.invalidFields.map((key) => ({
+  // Only the field rules and the defaults: which approvals or fields the rules require is not asked here.
+  const rules = rulesOf(caseType, values, feel);
+  const ruleViolations = rules.invalidFields().map((key) => ({
     field: key,
     code: 'field.rule-violated' as const,
     message: `The rule of ${key} does not hold: ${byKey.get(key)?.rule ?? ''}`,
   }));
-  for (const [key, value] of Object.entries(evaluation.defaults)) {
+  for (const [key, value] of Object.entries(rules.defaults())) {
     if (values[key] === undefined && value !== undefined) values[key] = value as JsonValue;
   }
   return { malformed, ruleViolations, values };
