@@ -95,6 +95,40 @@ describe('closeGates', () => {
   });
 });
 
+describe('required fields when closing', () => {
+  const omgeving = shippedCaseType('omgevingsvergunning');
+  const omgevingRules = { ...publishedRules(omgeving), outcomes: omgeving.outcomes };
+  const readyToDecide = (fields: CaseState['fields']) =>
+    aCaseState({
+      phase: { key: 'besluitvorming', name: 'Besluitvorming' },
+      fields: { besluitdatum: '2026-03-09', ...fields },
+      checklist: {
+        besluitvorming: { 'concept-besluit': true, mandaat: true },
+        afgehandeld: { 'besluit-verzonden': true, gepubliceerd: true },
+      },
+    });
+  const gatesOf = (state: CaseState) =>
+    closeGates(state, omgevingRules, { outcome: 'verleend', on: today }, today).map(({ code, path }) => [code, path]);
+
+  it('asks for a field a rule makes required while the rule holds (leges when bouwkosten > 0), a field without a phase', () => {
+    expect(gatesOf(readyToDecide({ bouwkosten: 20000 }))).toEqual([['field.required-missing', 'fields.leges']]);
+    expect(gatesOf(readyToDecide({ bouwkosten: 20000, leges: 600 }))).toEqual([]);
+    expect(gatesOf(readyToDecide({ bouwkosten: 0 }))).toEqual([]);
+  });
+
+  it('asks for the required fields of the phase the case is in, once each', () => {
+    const inIntake = { ...readyToDecide({}), phase: { key: 'intake', name: 'Intake' } };
+    const gates = gatesOf({
+      ...inIntake,
+      checklist: { ...inIntake.checklist, intake: { 'ontvangst-bevestigd': true, volledig: true } },
+    });
+    expect(gates).toEqual([
+      ['field.required-missing', 'fields.projectomschrijving'],
+      ['field.required-missing', 'fields.locatie'],
+    ]);
+  });
+});
+
 describe('required approvals', () => {
   it('applies a rule only when its FEEL condition holds for the fields', () => {
     expect(requiredApprovals(rules, { bedrag: 15000 }).map((rule) => [rule.key, rule.role])).toEqual([

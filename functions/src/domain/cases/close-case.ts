@@ -5,7 +5,7 @@ import type { CaseEventDraft, JsonValue } from '../events';
 import type { CaseState, CaseTask } from './case-state';
 import type { ChangeStamp, Transition } from './case-transitions';
 import { openTasks } from './case-tasks';
-import { entryGates, openChecklistItems } from './phase-gates';
+import { entryGates, missingRequiredFields, onePerPath, openChecklistItems } from './phase-gates';
 import type { PublishedRules } from './published-type';
 
 /** One condition that keeps a case from closing (422 `case.close-gates-unmet` lists them all). */
@@ -58,7 +58,8 @@ export const finalPhaseOf = (caseType: PublishedRules) => caseType.phases.find((
  * Every condition unmet for closing with `outcome` on `on` (DUTCH-RULES / issue 4 item 2): the outcome
  * belongs to the type; the date lies between receipt and today; the case is not suspended; the final
  * phase's gates hold — the required checklist items of the phase the case is in and of the final phase,
- * the final phase's required fields and entry rule; every approval a rule requires is given; no task is
+ * the final phase's required fields and entry rule, the required fields (`required: true` or by a
+ * `require` rule that holds) of the current phase, the final phase and of no phase; every approval a rule requires is given; no task is
  * still open (cancel what is no longer needed: closing never drops work silently).
  */
 export function closeGates(
@@ -90,7 +91,15 @@ export function closeGates(
   const final = finalPhaseOf(caseType);
   if (final) {
     const leaving = final.key === state.phase.key ? [] : openChecklistItems(state, caseType, state.phase.key);
-    gates.push(...leaving, ...openChecklistItems(state, caseType, final.key), ...entryGates(caseType, final.key, state.fields));
+    gates.push(
+      ...onePerPath([
+        ...leaving,
+        ...openChecklistItems(state, caseType, final.key),
+        ...entryGates(caseType, final.key, state.fields),
+        // Required fields of the phase the case is in, of the final phase, and of no phase (ADR 0009).
+        ...missingRequiredFields(caseType, state.fields, { phases: [state.phase.key, final.key], withoutPhase: true }),
+      ]),
+    );
   }
   gates.push(...unmetApprovals(state, caseType));
   for (const task of openTasks(state)) {

@@ -33,8 +33,23 @@ describe('phase gates of the omgevingsvergunning', () => {
     },
     {
       name: 'a filled required field lets the case move',
-      state: aCase({ checklist: intakeDone, fields: { advies: 'positief' } }),
+      state: aCase({ checklist: intakeDone, fields: { projectomschrijving: 'x', locatie: 'y', advies: 'positief' } }),
       target: 'besluitvorming',
+      unmet: [],
+    },
+    {
+      name: 'the required fields of the phase being left are listed, each once (also the target asks for them)',
+      state: aCase({ checklist: intakeDone, fields: {} }),
+      target: 'beoordeling',
+      unmet: [
+        ['field.required-missing', 'fields.projectomschrijving'],
+        ['field.required-missing', 'fields.locatie'],
+      ],
+    },
+    {
+      name: 'moving back to an earlier phase does not ask the phase being left to be complete',
+      state: aCase({ phase: { key: 'besluitvorming', name: 'Besluitvorming' }, checklist: intakeDone }),
+      target: 'beoordeling',
       unmet: [],
     },
     { name: 'an unknown phase is refused on its own', state: aCase(), target: 'nergens', unmet: [['phase.unknown', 'phase']] },
@@ -47,6 +62,15 @@ describe('phase gates of the omgevingsvergunning', () => {
     },
   ])('$name', ({ state, target, unmet }) => {
     expect(phaseGates(state, rules, target).map((gate) => [gate.code, gate.path])).toEqual(unmet);
+  });
+
+  it('says why a field is required: before leaving its phase', () => {
+    const [gate] = phaseGates(aCase({ checklist: intakeDone, fields: { locatie: 'y' } }), rules, 'beoordeling');
+    expect(gate).toEqual({
+      code: 'field.required-missing',
+      path: 'fields.projectomschrijving',
+      message: 'Required before leaving intake: projectomschrijving',
+    });
   });
 
   it('checks the FEEL entry rule of the target phase', () => {
