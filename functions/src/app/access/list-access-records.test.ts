@@ -14,13 +14,19 @@ const actor = (roles: GlobalRole[]) =>
 
 function memoryLog() {
   const records: AccessRecord[] = [];
+  const filed: { caseId: string; person: string }[] = [];
   const log: AccessLog = {
     append: async (record) => {
       records.push(record);
     },
+    indexParties: async (caseId, parties) => {
+      for (const party of parties)
+        filed.push(...[party.name, party.email ?? ''].filter(Boolean).map((person) => ({ caseId, person })));
+    },
     listForCase: async (caseId) => ({ records: records.filter((r) => r.caseId === caseId).reverse(), nextCursor: null }),
+    // As the adapter: the records of the cases filed under the person.
     listForPerson: async (person) => ({
-      records: records.filter((r) => r.parties.some((p) => p.email === person || p.name === person)).reverse(),
+      records: records.filter((r) => filed.some((f) => f.caseId === r.caseId && f.person === person)).reverse(),
       nextCursor: null,
     }),
     verifyCase: async () => ({ valid: true, count: records.length }),
@@ -85,6 +91,9 @@ describe('recording and reporting reads of a case', () => {
 
   it('leaves cases above the reader’s ceiling out of the per-person report, and refuses it without the role', async () => {
     const { log } = memoryLog();
+    // Filed under Anna at registration, as registerCase does.
+    await log.indexParties('open', [anna]);
+    await log.indexParties('secret', [anna]);
     await recordCaseRead({ accessLog: log, clock }, sanne, aCase({ id: 'open', parties: [anna] }), 'case');
     await recordCaseRead(
       { accessLog: log, clock },
