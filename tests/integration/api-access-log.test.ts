@@ -1,3 +1,4 @@
+import { jsonOf } from './support/case-steps';
 import { accessLogTableName, createTableAccessLog } from '../../functions/src/adapters/table-storage/access-log.table';
 import { can, type Actor } from '../../functions/src/domain/access';
 import { demoTenant } from '../../infra/local/src/m365/demo-tenant';
@@ -17,7 +18,6 @@ describe('access logging and the bot on the local stack', () => {
   let cases: AccessFixtures['cases'];
   let actors: AccessFixtures['actors'];
 
-  const jsonOf = async (response: Response) => (await response.json()) as Json;
   const call = (login: Login | null, method: string, path: string, options: CallOptions = {}) =>
     local.call(login, method, path, options);
 

@@ -1,3 +1,4 @@
+import { jsonOf } from './support/case-steps';
 import { caseTypesTableName, createCaseTypeRepository } from '../../functions/src/adapters/table-storage/case-types.table';
 import { currentAccessLists } from '../../functions/src/app/access/access-resolver';
 import { createDependencies } from '../../functions/src/composition-root';
@@ -17,8 +18,6 @@ import {
   type Fixture,
 } from './support/access-fixtures';
 import type { CallOptions, LocalApi, Login } from './support/local-api';
-
-type Json = Record<string, unknown>;
 
 /** Every endpoint of the table that acts on one case, as the matrix lists them. */
 /**
@@ -66,7 +65,6 @@ describe('access control on the local stack', () => {
   let cases: AccessFixtures['cases'];
   let actors: AccessFixtures['actors'];
 
-  const jsonOf = async (response: Response) => (await response.json()) as Json;
   const call = (login: Login | null, method: string, path: string, options: CallOptions = {}) =>
     local.call(login, method, path, options);
 

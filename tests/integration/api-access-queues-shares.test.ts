@@ -1,3 +1,4 @@
+import { jsonOf } from './support/case-steps';
 import { workQueueTableName } from '../../functions/src/adapters/table-storage/work-queue.table';
 import { can } from '../../functions/src/domain/access';
 import {
@@ -11,8 +12,6 @@ import {
 } from './support/access-fixtures';
 import type { CallOptions, LocalApi, Login } from './support/local-api';
 
-type Json = Record<string, unknown>;
-
 /**
  * Access through lists and shares on the local stack: each persona's own queue shows exactly the assigned
  * cases the policy lets them see, and sharing one case gives a colleague read access until it is revoked.
@@ -23,7 +22,6 @@ describe('access in lists and shares on the local stack', () => {
   let cases: AccessFixtures['cases'];
   let actors: AccessFixtures['actors'];
 
-  const jsonOf = async (response: Response) => (await response.json()) as Json;
   const call = (login: Login | null, method: string, path: string, options: CallOptions = {}) =>
     local.call(login, method, path, options);
 

@@ -1,3 +1,4 @@
+import { secretKlacht } from './support/access-fixtures';
 import { odata } from '@azure/data-tables';
 import { caseTypesTableName, createCaseTypeRepository } from '../../functions/src/adapters/table-storage/case-types.table';
 import { workQueueTableName } from '../../functions/src/adapters/table-storage/work-queue.table';
@@ -22,22 +23,6 @@ const today = amsterdamToday(new Date());
 const daysAgo = (days: number) => addDays(parseLocalDate(today), -days);
 /** The behandelaars' group: handler of every shipped type, up to `vertrouwelijk`. */
 const handlersGroup = 'a1b2c3d4-0001-4000-8000-000000000001';
-
-/** A secret variant of the shipped klacht: handled by the behandelaars' group, but only the coordinators reach `geheim`. */
-const secretKlacht = (klacht: string): string =>
-  klacht
-    .replace(/^key: klacht$/m, 'key: klacht-geheim')
-    .replace(/^name: Klacht$/m, 'name: Klacht (geheim)')
-    .replace(/^confidentiality: zaakvertrouwelijk$/m, 'confidentiality: geheim')
-    .replace(
-      /^access:\n( {2}- .*\n)+/m,
-      [
-        'access:',
-        `  - { group: ${handlersGroup}, role: handler, maxConfidentiality: vertrouwelijk }`,
-        '  - { group: a1b2c3d4-0002-4000-8000-000000000002, role: handler, maxConfidentiality: geheim }',
-        '',
-      ].join('\n'),
-    );
 
 /**
  * GET /api/v1/cases sorted by deadline, received and updated and searched by title word and number

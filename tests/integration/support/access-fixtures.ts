@@ -16,8 +16,8 @@ export const persona = (login: Login) => {
   return found;
 };
 
-/** A secret variant of the shipped klacht: only the coordinators' group reaches `geheim`. */
-const secretKlacht = (klacht: string): string =>
+/** A secret variant of the shipped klacht: handled by the behandelaars' group, but only the coordinators reach `geheim`. */
+export const secretKlacht = (klacht: string): string =>
   klacht
     .replace(/^key: klacht$/m, 'key: klacht-geheim')
     .replace(/^name: Klacht$/m, 'name: Klacht (geheim)')

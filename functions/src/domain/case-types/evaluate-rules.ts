@@ -44,7 +44,8 @@ function contextOf(caseType: Pick<CaseTypeRules, 'fields'>, values: FieldValues)
   return Object.fromEntries(caseType.fields.map((field) => [field.key, toFeelValue(field.type, values[field.key])]));
 }
 
-const isEmpty = (value: unknown) => value === undefined || value === null || value === '';
+/** No value: absent, null or the empty string (a field to fill in). */
+export const isEmpty = (value: unknown) => value === undefined || value === null || value === '';
 
 /** The rules of `caseType` over `values`: see StateRules. A condition holds only when FEEL yields `true`. */
 export function rulesOf(caseType: CaseTypeFieldRules, values: FieldValues, feel: FeelEvaluator = feelinEvaluator): StateRules {

@@ -7,6 +7,7 @@ export {
   evaluateRules,
   rulesOf,
   canEnterPhase,
+  isEmpty,
   type RuleEvaluation,
   type StateRules,
   type ApprovalRule,

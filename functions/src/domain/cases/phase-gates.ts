@@ -1,4 +1,4 @@
-import { canEnterPhase, rulesOf } from '../case-types';
+import { canEnterPhase, isEmpty, rulesOf } from '../case-types';
 import type { CaseState } from './case-state';
 import type { PublishedRules } from './published-type';
 
@@ -56,8 +56,6 @@ export function requiredFields(caseType: PublishedRules, fields: CaseState['fiel
   }
   return required;
 }
-
-const isEmpty = (value: unknown) => value === undefined || value === null || value === '';
 
 /**
  * The required fields (requiredFields) without a value that belong to one of `phases`, and with
